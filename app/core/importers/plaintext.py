@@ -1,0 +1,89 @@
+"""Plain text (``.txt``): any encoding, any line endings."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from app.core.importers.base import ImportedDocument, ImportFailure, ImportOptions, Source
+from app.core.text import normalize_newlines
+
+__all__ = ["decode_text", "parse_plaintext"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode bytes of unknown encoding; return ``(text, encoding)``.
+
+    A byte-order mark decides first, then strict UTF-8, then charset-normalizer.
+    Bytes that look binary (NUL bytes without a UTF-16/32 BOM) are refused.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise ImportFailure(f"starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
+    if b"\x00" in data:
+        guess = _utf16_without_bom(data)
+        if guess is not None:
+            return guess
+        raise ImportFailure("binary data, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ImportFailure("not UTF-8 and no encoding fits")
+    return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM has NULs in every other byte for Latin text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
+        if nuls > 0.4 * half:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def parse_plaintext(source: Source, options: ImportOptions) -> list[ImportedDocument]:
+    text, encoding = decode_text(source.data)
+    text = normalize_newlines(text)
+    if not text.strip():
+        raise ImportFailure("empty after extraction")
+    title = _first_line(text) or source.stem
+    return [
+        ImportedDocument(
+            text=text,
+            title=title,
+            importer=f"plaintext ({encoding})",
+            source_name=source.name,
+            file_hash=source.sha256,
+            language=options.language,
+        )
+    ]
+
+
+def _first_line(text: str, limit: int = 200) -> str:
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line[:limit]
+    return ""
