@@ -1,0 +1,124 @@
+"""One write-only worksheet with a styled, frozen header, widths, wrapping and autofilter.
+
+Every value goes through :mod:`app.core.exporters.safety`: text is cleaned and
+cut, text that looks like a formula is written as a string cell with Excel's
+quote prefix (visible text unchanged), dates stay dates, numbers stay numbers,
+and time-zone-aware datetimes become naive UTC (Excel has no time zones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from app.core.exporters.safety import SafetyReport, is_formula_like, safe_text, sheet_name
+
+__all__ = ["Column", "SheetWriter", "HEADER_FILL", "text_color_for"]
+
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_HEADER_FONT = Font(bold=True)
+_HEADER_BORDER = Border(bottom=Side(style="thin", color="7F7F7F"))
+_HEADER_ALIGN = Alignment(vertical="top", wrap_text=True)
+_WRAP = Alignment(vertical="top", wrap_text=True)
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: header text, width in characters, whether long text wraps."""
+
+    header: str
+    width: float = 14
+    wrap: bool = False
+
+
+def text_color_for(fill_hex: str) -> str:
+    """Black or white, whichever reads better on ``fill_hex`` ("rrggbb")."""
+    r, g, b = (int(fill_hex[i : i + 2], 16) for i in (0, 2, 4))
+    return "000000" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "FFFFFF"
+
+
+class SheetWriter:
+    """Appends sanitised rows to a new sheet of a write-only workbook.
+
+    Widths and the frozen header must be set before the first row in write-only
+    mode, so they are set here in the constructor; :meth:`close` sets the
+    autofilter over what was written.
+    """
+
+    def __init__(
+        self,
+        wb: Workbook,
+        title: str,
+        columns: Sequence[Column],
+        report: SafetyReport,
+        taken: set[str],
+        freeze: str = "A2",
+    ) -> None:
+        self.report = report
+        self.title = sheet_name(title, taken, report)
+        self.ws: WriteOnlyWorksheet = wb.create_sheet(self.title)
+        self._wrap = [c.wrap for c in columns]
+        self.width = len(columns)
+        self.rows = 0
+        self.ws.freeze_panes = freeze
+        for i, col in enumerate(columns, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = col.width
+        header = []
+        for col in columns:
+            cell = WriteOnlyCell(self.ws, value=safe_text(col.header, report, f"{self.title}!header"))
+            cell.data_type = "s"
+            cell.font, cell.fill, cell.border, cell.alignment = _HEADER_FONT, HEADER_FILL, _HEADER_BORDER, _HEADER_ALIGN
+            header.append(cell)
+        self.ws.append(header)
+        self.rows = 1
+
+    def cell(self, value: object, col: int) -> object:
+        """Convert one value into what ``append`` takes, applying the safety rules."""
+        if value is None or isinstance(value, (bool, int, float)):
+            return value
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            c = WriteOnlyCell(self.ws, value=value)
+            c.number_format = DATETIME_FORMAT
+            return c
+        if isinstance(value, date):
+            c = WriteOnlyCell(self.ws, value=value)
+            c.number_format = DATE_FORMAT
+            return c
+        text = safe_text(str(value), self.report, f"{self.title}!{get_column_letter(col + 1)}{self.rows + 1}")
+        formula = is_formula_like(text)
+        wrap = col < self.width and self._wrap[col] and len(text) > 40
+        if not formula and not wrap:
+            return text
+        c = WriteOnlyCell(self.ws, value=text)
+        c.data_type = "s"  # never "f", whatever the text starts with
+        if formula:
+            c.quotePrefix = True
+            self.report.formula_like_cells += 1
+        if wrap:
+            c.alignment = _WRAP
+        return c
+
+    def append(self, values: Sequence[object]) -> None:
+        self.ws.append([self.cell(v, i) for i, v in enumerate(values)])
+        self.rows += 1
+
+    def append_cells(self, cells: Sequence[object]) -> None:
+        """Append values already converted (e.g. styled cells made by the caller)."""
+        self.ws.append(list(cells))
+        self.rows += 1
+
+    def close(self) -> None:
+        """Turn the autofilter on over the header and every written row."""
+        if self.width:
+            self.ws.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows}"
