@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import PurePath
 from typing import Callable
 
+from app.core.errors import QuotecoderError
+
 __all__ = [
     "ImportFailure",
     "ImportOptions",
@@ -23,7 +25,7 @@ __all__ = [
 ]
 
 
-class ImportFailure(Exception):
+class ImportFailure(QuotecoderError):
     """A file could not be imported; the message says why, in one sentence."""
 
 
@@ -86,6 +88,9 @@ class ImportedDocument:
     # Original bytes worth keeping so extraction can be redone (saved HTML, say).
     original: bytes | None = None
     original_media_type: str | None = None
+    # What the importer did that a researcher may want to know ("rejoined 3 hyphenated
+    # words", "skipped 2 rows with no text"); shown in the import report.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,17 @@ class ImportOptions:
     author_column: str | None = None
     url_column: str | None = None
     language: str | None = None  # force a language instead of detecting it
+    detect_language: bool = True
+    # Mark trailing "Recent posts" and similar web boilerplate as excluded spans.
+    mark_boilerplate: bool = True
+    # Archives: an entry whose size / compressed size exceeds this is refused (zip bomb).
+    max_compression_ratio: float = 100.0
+    # Archives: total bytes all entries of one archive may expand to.
+    max_archive_bytes: int = 2 * 1024 * 1024 * 1024
+    # Archives inside archives: how deep to follow.
+    max_archive_depth: int = 3
+    # Spreadsheets: the sheet to read (None = the first sheet).
+    sheet: str | None = None
 
 
 Parser = Callable[[Source, ImportOptions], list[ImportedDocument]]

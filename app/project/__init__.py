@@ -1,0 +1,31 @@
+"""The Project service: the one object the CLI and the GUI hold (see service.py)."""
+
+from app.project.errors import (
+    ConnectionFailedError,
+    DatabaseError,
+    DuplicateError,
+    InUseError,
+    NewerVersionError,
+    NotAProjectError,
+    NotFoundError,
+    ProjectExistsError,
+    QuotecoderError,
+    ValidationError,
+)
+from app.project.service import PROJECT_SUFFIX, Edit, Project
+
+__all__ = [
+    "ConnectionFailedError",
+    "DatabaseError",
+    "DuplicateError",
+    "Edit",
+    "InUseError",
+    "NewerVersionError",
+    "NotAProjectError",
+    "NotFoundError",
+    "PROJECT_SUFFIX",
+    "Project",
+    "ProjectExistsError",
+    "QuotecoderError",
+    "ValidationError",
+]

@@ -1,0 +1,284 @@
+"""Documents: immutable texts with their metadata, per-coder status and import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from sqlalchemy import func, select
+
+from app.core.importers import ImportedDocument, ImportFailure, ImportOptions, parse_source
+from app.core.records import ChangeSet, DocStatus, DocumentInfo, ExcludedSpanInfo
+from app.core.text import normalize_newlines, text_hash
+from app.project.convert import document_info
+from app.project.errors import NotFoundError, ValidationError
+from app.storage import models as m
+from app.storage.models import utcnow
+
+if TYPE_CHECKING:
+    from app.project.service import Edit, Project
+
+# Metadata a user may correct after import. The text itself never changes.
+EDITABLE = ("title", "language", "source_url", "outlet", "author", "published")
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one file (or one row of a corpus table) in an import."""
+
+    path: str
+    status: str  # "imported", "duplicate" or "failed"
+    document_id: int | None = None
+    title: str | None = None
+    error: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path, "status": self.status, "document_id": self.document_id,
+            "title": self.title, "error": self.error,
+        }
+
+
+class DocumentsManager:
+    def __init__(self, project: "Project") -> None:
+        self._p = project
+        self._db = project.db
+
+    # --- reading ---
+
+    def list(self) -> list[DocumentInfo]:
+        """Every document with its attributes, by id (the text is not loaded)."""
+        with self._db.reader() as s:
+            attrs: dict[int, dict[str, str]] = {}
+            for doc_id, key, value in s.execute(
+                select(m.DocumentAttribute.document_id, m.DocumentAttribute.key, m.DocumentAttribute.value)
+            ):
+                attrs.setdefault(doc_id, {})[key] = value
+            columns = [c for c in m.Document.__table__.columns if c.name != "text"]
+            rows = s.execute(select(*columns).order_by(m.Document.id)).mappings()
+            return [document_info(_Row(r), attrs.get(r["id"])) for r in rows]
+
+    def get(self, document_id: int) -> DocumentInfo:
+        with self._db.reader() as s:
+            row = _get(s, document_id)
+            attrs = dict(s.execute(
+                select(m.DocumentAttribute.key, m.DocumentAttribute.value)
+                .where(m.DocumentAttribute.document_id == document_id)
+            ).all())
+            return document_info(row, attrs)
+
+    def text(self, document_id: int) -> str:
+        with self._db.reader() as s:
+            text = s.scalar(select(m.Document.text).where(m.Document.id == document_id))
+        if text is None:
+            raise NotFoundError(f"there is no document with id {document_id}")
+        return text
+
+    def by_title(self, title: str) -> list[DocumentInfo]:
+        with self._db.reader() as s:
+            ids = list(s.scalars(select(m.Document.id).where(m.Document.title == title).order_by(m.Document.id)))
+        return [self.get(i) for i in ids]
+
+    def count(self) -> int:
+        with self._db.reader() as s:
+            return s.scalar(select(func.count(m.Document.id))) or 0
+
+    def find_by_hash(self, digest: str) -> int | None:
+        with self._db.reader() as s:
+            return s.scalar(select(m.Document.id).where(m.Document.text_hash == digest).limit(1))
+
+    def excluded_spans(self, document_id: int) -> list[ExcludedSpanInfo]:
+        with self._db.reader() as s:
+            rows = s.scalars(select(m.ExcludedSpan).where(m.ExcludedSpan.document_id == document_id)
+                             .order_by(m.ExcludedSpan.start))
+            return [ExcludedSpanInfo(r.id, r.document_id, r.start, r.end, r.reason) for r in rows]
+
+    def original(self, document_id: int) -> tuple[str, bytes] | None:
+        """The bytes the text was extracted from (a saved web page), when they were kept."""
+        with self._db.reader() as s:
+            row = s.get(m.DocumentOriginal, document_id)
+            return (row.media_type, row.data) if row else None
+
+    # --- adding ---
+
+    def add(self, doc: ImportedDocument) -> "Edit":
+        """Store one imported document atomically (text, metadata, attributes, original bytes)."""
+        from app.project.service import Edit
+
+        text = normalize_newlines(doc.text)
+        if not text.strip():
+            raise ValidationError("a document's text must not be empty")
+        title = (doc.title or "").strip() or "Untitled"
+        with self._db.session() as s:
+            row = m.Document(
+                title=title, text=text, text_hash=text_hash(text), length=len(text), language=doc.language,
+                source_url=doc.source_url, outlet=doc.outlet, author=doc.author, published=doc.published,
+                published_text=doc.published_text, date_ambiguous=doc.date_ambiguous,
+                imported_from=doc.source_name, file_hash=doc.file_hash, importer=doc.importer[:64],
+                imported_at=utcnow(),
+            )
+            s.add(row)
+            s.flush()
+            for key, value in doc.attributes.items():
+                s.add(m.DocumentAttribute(document_id=row.id, key=str(key)[:200], value=str(value)))
+            for span in doc.excluded_spans:
+                if 0 <= span.start < span.end <= len(text):
+                    s.add(m.ExcludedSpan(document_id=row.id, start=span.start, end=span.end, reason=span.reason))
+            if doc.original is not None:
+                s.add(m.DocumentOriginal(
+                    document_id=row.id, media_type=doc.original_media_type or "application/octet-stream",
+                    data=doc.original,
+                ))
+            self._p.log(s, "import", "document", row.id, title=title, source=doc.source_name)
+            return Edit(row.id, ChangeSet(documents=frozenset({row.id})))
+
+    def import_paths(
+        self,
+        paths: Iterable[str],
+        options: ImportOptions | None = None,
+        progress: Callable[[int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[ImportOutcome]:
+        """Import files and folders. A bad file is reported and skipped; the others land.
+
+        Each document is stored in its own transaction, so cancelling leaves every
+        finished document in place and no half-written one.
+        """
+        from app.project.importing import iter_import_sources
+
+        options = options or ImportOptions()
+        outcomes: list[ImportOutcome] = []
+        for number, item in enumerate(iter_import_sources(paths, options), start=1):
+            if cancelled is not None and cancelled():
+                break
+            if progress is not None:
+                progress(number, item.name)
+            if isinstance(item, ImportOutcome):
+                outcomes.append(item)
+                continue
+            try:
+                documents = parse_source(item, options)
+            except ImportFailure as exc:
+                outcomes.append(ImportOutcome(item.name, "failed", error=str(exc)))
+                continue
+            for index, doc in enumerate(documents):
+                label = item.name if len(documents) == 1 else f"{item.name}#{index + 1}"
+                outcomes.append(self._store(doc, label))
+        return outcomes
+
+    def _store(self, doc: ImportedDocument, label: str) -> ImportOutcome:
+        existing = self.find_by_hash(text_hash(doc.text))
+        if existing is not None:
+            return ImportOutcome(label, "duplicate", existing, doc.title, f"same text as document {existing}")
+        try:
+            edit = self.add(doc)
+        except ValidationError as exc:
+            return ImportOutcome(label, "failed", error=str(exc))
+        return ImportOutcome(label, "imported", edit.id, doc.title)
+
+    # --- editing metadata and status ---
+
+    def update(self, document_id: int, **fields: object) -> "Edit":
+        """Correct metadata (title, language, source_url, outlet, author, published)."""
+        from app.project.service import Edit
+
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise ValidationError(f"cannot change {', '.join(sorted(unknown))}; a document's text never changes")
+        if "title" in fields and not str(fields["title"] or "").strip():
+            raise ValidationError("a document's title must not be empty")
+        if "published" in fields and fields["published"] is not None and not isinstance(fields["published"], date):
+            raise ValidationError("the publication date must be a date")
+        with self._db.session() as s:
+            row = _get(s, document_id)
+            before = {k: getattr(row, k) for k in fields}
+            for key, value in fields.items():
+                setattr(row, key, value)
+            self._p.log(s, "update", "document", document_id, before=before, after=fields)
+        return Edit(document_id, ChangeSet(documents=frozenset({document_id})))
+
+    def set_attribute(self, document_id: int, key: str, value: str | None) -> "Edit":
+        from app.project.service import Edit
+
+        key = (key or "").strip()
+        if not key:
+            raise ValidationError("an attribute's name must not be empty")
+        with self._db.session() as s:
+            _get(s, document_id)
+            row = s.scalar(select(m.DocumentAttribute).where(
+                m.DocumentAttribute.document_id == document_id, m.DocumentAttribute.key == key))
+            if value is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(m.DocumentAttribute(document_id=document_id, key=key, value=value))
+            else:
+                row.value = value
+            self._p.log(s, "attribute", "document", document_id, key=key, value=value)
+        return Edit(document_id, ChangeSet(documents=frozenset({document_id})))
+
+    def status(self, document_id: int, coder_id: int) -> DocStatus:
+        with self._db.reader() as s:
+            row = s.get(m.DocumentStatus, (document_id, coder_id))
+            if row is not None:
+                return DocStatus(row.status)
+            coded = s.scalar(select(m.Coding.id).where(
+                m.Coding.document_id == document_id, m.Coding.coder_id == coder_id).limit(1))
+        return DocStatus.IN_PROGRESS if coded is not None else DocStatus.NOT_STARTED
+
+    def statuses(self, coder_id: int) -> dict[int, DocStatus]:
+        """Status of every document for one coder: set explicitly, or 'in progress' once coded."""
+        with self._db.reader() as s:
+            explicit = dict(s.execute(select(m.DocumentStatus.document_id, m.DocumentStatus.status)
+                                      .where(m.DocumentStatus.coder_id == coder_id)).all())
+            coded = set(s.scalars(select(m.Coding.document_id).where(m.Coding.coder_id == coder_id).distinct()))
+            ids = list(s.scalars(select(m.Document.id)))
+        out = {}
+        for doc_id in ids:
+            if doc_id in explicit:
+                out[doc_id] = DocStatus(explicit[doc_id])
+            else:
+                out[doc_id] = DocStatus.IN_PROGRESS if doc_id in coded else DocStatus.NOT_STARTED
+        return out
+
+    def set_status(self, document_id: int, coder_id: int, status: DocStatus | str) -> "Edit":
+        from app.project.service import Edit
+
+        try:
+            status = DocStatus(status)
+        except ValueError:
+            raise ValidationError(f"status must be one of: {', '.join(s.value for s in DocStatus)}") from None
+        with self._db.session() as s:
+            _get(s, document_id)
+            if s.get(m.Coder, coder_id) is None:
+                raise NotFoundError(f"there is no coder with id {coder_id}")
+            row = s.get(m.DocumentStatus, (document_id, coder_id))
+            if row is None:
+                s.add(m.DocumentStatus(document_id=document_id, coder_id=coder_id, status=status.value))
+            else:
+                row.status, row.modified_at = status.value, utcnow()
+            self._p.log(s, "status", "document", document_id, coder_id=coder_id, status=status.value)
+        return Edit(document_id, ChangeSet(documents=frozenset({document_id})))
+
+    def coding_counts(self, coder_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Number of codings per document (optionally only by some coders)."""
+        query = select(m.Coding.document_id, func.count()).group_by(m.Coding.document_id)
+        if coder_ids is not None:
+            query = query.where(m.Coding.coder_id.in_(list(coder_ids)))
+        with self._db.reader() as s:
+            return dict(s.execute(query).all())
+
+
+class _Row:
+    """Attribute access over a result mapping, so document_info works without the text column."""
+
+    def __init__(self, mapping) -> None:
+        self.__dict__.update(mapping)
+
+
+def _get(session, document_id: int) -> m.Document:
+    row = session.get(m.Document, document_id)
+    if row is None:
+        raise NotFoundError(f"there is no document with id {document_id}")
+    return row

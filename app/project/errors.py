@@ -1,0 +1,41 @@
+"""Typed errors the Project raises. Each message is one sentence a user can act on."""
+
+from __future__ import annotations
+
+from app.core.errors import QuotecoderError
+from app.storage.database import (
+    ConnectionFailedError,
+    DatabaseError,
+    NotAProjectError,
+    ProjectExistsError,
+)
+from app.storage.migrations import NewerVersionError
+
+__all__ = [
+    "QuotecoderError",
+    "NotFoundError",
+    "ValidationError",
+    "DuplicateError",
+    "InUseError",
+    "DatabaseError",
+    "NotAProjectError",
+    "ProjectExistsError",
+    "ConnectionFailedError",
+    "NewerVersionError",
+]
+
+
+class NotFoundError(QuotecoderError, LookupError):
+    """A document, code, coder, coding or memo that does not exist."""
+
+
+class ValidationError(QuotecoderError, ValueError):
+    """Input that breaks a rule: an empty name, an offset past the end, a bad colour."""
+
+
+class DuplicateError(ValidationError):
+    """A name already taken where names must be unique."""
+
+
+class InUseError(QuotecoderError):
+    """Refused because something still depends on it (codings on a code, say)."""

@@ -1,0 +1,89 @@
+"""Schema migrations: Alembic scripts that ship inside the package.
+
+``upgrade_to_head`` is called whenever a project is opened. Before it changes
+a SQLite project it copies the file aside (with SQLite's online backup, so the
+WAL is included). A project whose revision this version does not know was
+written by a newer Quotecoder and is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from app.storage.database import Database, DatabaseError
+
+__all__ = ["NewerVersionError", "current_revision", "head_revision", "upgrade_to_head", "alembic_config"]
+
+SCRIPT_LOCATION = Path(__file__).resolve().parent
+
+
+class NewerVersionError(DatabaseError):
+    pass
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPT_LOCATION))
+    return config
+
+
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
+    assert head is not None, "the package ships no migrations"
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in _scripts().walk_revisions()}
+
+
+def upgrade_to_head(db: Database, target: str = "head") -> Path | None:
+    """Bring the schema to ``target``; return the backup file made first, if any."""
+    current = current_revision(db)
+    if current is not None and current not in known_revisions():
+        raise NewerVersionError(
+            f"{db.display_name} was written by a newer version of Quotecoder "
+            f"(schema revision {current}); update Quotecoder to open it"
+        )
+    if current == head_revision() and target == "head":
+        return None
+    backup = backup_sqlite(db, current) if current is not None else None
+    config = alembic_config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)
+    return backup
+
+
+def backup_sqlite(db: Database, revision: str | None) -> Path | None:
+    """Copy a SQLite project aside before a migration touches it."""
+    if db.path is None:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = db.path.with_name(f"{db.path.name}.before-{revision}-{stamp}.bak")
+    source = sqlite3.connect(db.path)
+    try:
+        dest = sqlite3.connect(backup)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return backup

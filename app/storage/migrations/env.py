@@ -1,0 +1,19 @@
+"""Alembic environment. Run only through app.storage.migrations (never the alembic CLI's ini)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from app.storage.models import Base
+
+config = context.config
+connection = config.attributes["connection"]
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
