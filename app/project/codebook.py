@@ -104,32 +104,53 @@ class CodebookManager:
     ) -> "Edit":
         from app.project.service import Edit
 
-        name = _clean_name(name)
         with self._db.session() as s:
-            if parent_id is not None:
-                _get(s, parent_id)
-            _check_sibling_free(s, parent_id, name)
-            if position is None:
-                position = _sibling_count(s, parent_id)
-            else:
-                _open_gap(s, parent_id, position)
-            row = m.Code(
-                name=name,
-                parent_id=parent_id,
-                position=position,
-                color=normalize_color(color) if color else next_color(list(s.scalars(select(m.Code.color)))),
-                description=description or "",
-                inclusion=inclusion or "",
-                exclusion=exclusion or "",
-                example=example or "",
-                shortcut=_clean_shortcut(s, shortcut, None),
+            row = self.add_in(
+                s, name, parent_id, color=color, description=description, inclusion=inclusion,
+                exclusion=exclusion, example=example, shortcut=shortcut, position=position, uuid=uuid,
             )
-            if uuid:
-                row.uuid = uuid
-            s.add(row)
-            s.flush()
-            self._p.log(s, "add", "code", row.id, name=name, parent_id=parent_id)
             return Edit(row.id, ChangeSet(codes=frozenset({row.id})))
+
+    def add_in(
+        self, s: Session, name: str, parent_id: int | None, color: str | None = None, description: str = "",
+        inclusion: str = "", exclusion: str = "", example: str = "", shortcut: str | None = None,
+        position: int | None = None, uuid: str | None = None,
+    ) -> m.Code:
+        """Add a code inside the caller's transaction (for bulk operations that are all or nothing)."""
+        name = _clean_name(name)
+        if parent_id is not None:
+            _get(s, parent_id)
+        _check_sibling_free(s, parent_id, name)
+        if position is None:
+            position = _sibling_count(s, parent_id)
+        else:
+            _open_gap(s, parent_id, position)
+        row = m.Code(
+            name=name,
+            parent_id=parent_id,
+            position=position,
+            color=normalize_color(color) if color else next_color(list(s.scalars(select(m.Code.color)))),
+            description=description or "",
+            inclusion=inclusion or "",
+            exclusion=exclusion or "",
+            example=example or "",
+            shortcut=_clean_shortcut(s, shortcut, None),
+        )
+        if uuid:
+            row.uuid = uuid
+        s.add(row)
+        s.flush()
+        self._p.log(s, "add", "code", row.id, name=name, parent_id=parent_id)
+        return row
+
+    def ensure_path_in(self, s: Session, path: str) -> int:
+        """The id of the code at ``path`` inside the caller's transaction, creating missing levels."""
+        parent_id: int | None = None
+        for name in _normalize_path(path).split(SEPARATOR):
+            found = s.scalar(select(m.Code.id).where(_siblings(parent_id), func.lower(m.Code.name) == name.lower()))
+            parent_id = found if found is not None else self.add_in(s, name, parent_id).id
+        assert parent_id is not None
+        return parent_id
 
     def add_path(self, path: str, color: str | None = None, description: str = "") -> "Edit":
         """Add the code at ``path``, creating missing parents; refuses a path that exists."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.core.colors import next_color, normalize_color
 from app.core.records import ChangeSet, CoderInfo
@@ -43,22 +44,25 @@ class CodersManager:
     def add(self, name: str, color: str | None = None, consensus: bool = False, uuid: str | None = None) -> "Edit":
         from app.project.service import Edit
 
-        name = _clean_name(name)
         with self._db.session() as s:
-            if s.scalar(select(m.Coder.id).where(m.Coder.name == name)) is not None:
-                raise DuplicateError(f"a coder named '{name}' already exists")
-            used = list(s.scalars(select(m.Coder.color)))
-            row = m.Coder(
-                name=name,
-                color=normalize_color(color) if color else next_color(used),
-                consensus=consensus,
-            )
-            if uuid:
-                row.uuid = uuid
-            s.add(row)
-            s.flush()
-            self._p.log(s, "add", "coder", row.id, name=name, consensus=consensus)
+            row = self.add_in(s, name, color, consensus, uuid)
             return Edit(row.id, ChangeSet(coders=frozenset({row.id})))
+
+    def add_in(
+        self, s: Session, name: str, color: str | None = None, consensus: bool = False, uuid: str | None = None
+    ) -> m.Coder:
+        """Add a coder inside the caller's transaction."""
+        name = _clean_name(name)
+        if s.scalar(select(m.Coder.id).where(m.Coder.name == name)) is not None:
+            raise DuplicateError(f"a coder named '{name}' already exists")
+        used = list(s.scalars(select(m.Coder.color)))
+        row = m.Coder(name=name, color=normalize_color(color) if color else next_color(used), consensus=consensus)
+        if uuid:
+            row.uuid = uuid
+        s.add(row)
+        s.flush()
+        self._p.log(s, "add", "coder", row.id, name=name, consensus=consensus)
+        return row
 
     def ensure(self, name: str) -> int:
         """The id of the coder called ``name``, adding the coder if needed."""

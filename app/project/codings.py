@@ -54,7 +54,7 @@ class CodingsManager:
         from app.project.service import Edit
 
         with self._db.session() as s:
-            row = self._insert(s, NewCoding(document_id, code_id, coder_id, start, end, memo or ""), uuid, coding_id)
+            row = self.insert_in(s, NewCoding(document_id, code_id, coder_id, start, end, memo or ""), uuid, coding_id)
             self._p.log(s, "add", "coding", row.id, document_id=document_id, code_id=code_id, start=start, end=end)
             return Edit(row.id, _changes(row))
 
@@ -64,14 +64,15 @@ class CodingsManager:
         with self._db.session() as s:
             for number, new in enumerate(codings, start=1):
                 try:
-                    row = self._insert(s, new, None, None)
+                    row = self.insert_in(s, new, None, None)
                 except ValidationError as exc:
                     raise ValidationError(f"coding {number}: {exc}") from None
                 ids.append(row.id)
             self._p.log(s, "add_many", "coding", None, count=len(ids))
         return ids
 
-    def _insert(self, s: Session, new: NewCoding, uuid: str | None, coding_id: int | None) -> m.Coding:
+    def insert_in(self, s: Session, new: NewCoding, uuid: str | None = None, coding_id: int | None = None) -> m.Coding:
+        """Validate and add one coding inside the caller's transaction."""
         length = s.scalar(select(m.Document.length).where(m.Document.id == new.document_id))
         if length is None:
             raise NotFoundError(f"there is no document with id {new.document_id}")
@@ -239,7 +240,7 @@ class CodingsManager:
         from app.project.service import Edit
 
         with self._db.session() as s:
-            row = self._insert(
+            row = self.insert_in(
                 s, NewCoding(info.document_id, info.code_id, info.coder_id, info.start, info.end, info.memo),
                 info.uuid, info.id,
             )
