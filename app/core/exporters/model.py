@@ -27,6 +27,7 @@ __all__ = [
     "RefiCoding",
     "RefiNote",
     "RefiProject",
+    "ImportedCodebook",
     "code_tree_from_infos",
     "walk_codes",
 ]
@@ -70,6 +71,14 @@ class CodeNode:
     archived: bool = False
     codable: bool = True
     children: list["CodeNode"] = field(default_factory=list)
+
+
+@dataclass
+class ImportedCodebook:
+    """A codebook read from a file, with notes on what was added, skipped or guessed."""
+
+    codes: list[CodeNode]
+    notes: list[str] = field(default_factory=list)
 
 
 def walk_codes(roots: Sequence[CodeNode], _parents: tuple[str, ...] = ()) -> Iterator[tuple[CodeNode, tuple[str, ...]]]:
