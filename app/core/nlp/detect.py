@@ -1,0 +1,199 @@
+"""Quotes with speakers for one processed document: direct quotes and reported speech.
+
+Direct quotes come from :mod:`.quotes` (quotation marks). Each is attributed
+from its reporting clause: the words after the closing mark up to the end of
+the sentence ("…,” President Tokayev said.), the words before the opening mark
+from the start of the sentence ("Tokayev noted that “…"), or, for a quote
+interrupted by a reporting clause ("“…,” he said. “…”"), the clause between the
+two parts. A quote with no clause of its own that opens a paragraph right after
+another quote continues that speaker. Reported speech comes from
+:mod:`.indirect`. All are resolved in text order, so pronouns and role nouns
+refer to the last named speaker before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, Mapping, Sequence
+
+from .indirect import find_indirect
+from .lexicon import Lexicon, lexicon_for
+from .mentions import Mention, find_speech_verb, parser_subject, subject_after, subject_before
+from .quotes import RawQuote, find_direct_quotes
+from .resolve import Resolver
+from .types import DIRECT, INDIRECT, Quote
+
+__all__ = ["quotes_in_doc"]
+
+_TERMINATOR = re.compile(r"[.!?…](?=[\s”’\"»]|$)")
+_PARA = re.compile(r"\n[ \t]*\n")
+_MAX_AFTER_WORDS = 6  # a reporting clause after a complete quoted sentence is short ("Tokayev said.")
+
+
+class _Tokens:
+    """Non-space tokens of a doc, findable by character range."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.toks = [t for t in doc if not t.is_space]
+        self.starts = [t.idx for t in self.toks]
+
+    def between(self, a: int, b: int) -> list[Any]:
+        lo = bisect.bisect_left(self.starts, a)
+        hi = bisect.bisect_left(self.starts, b)
+        return [t for t in self.toks[lo:hi] if t.idx + len(t.text) <= b]
+
+
+def _para_start(text: str, pos: int) -> int:
+    cut = text.rfind("\n", 0, pos)
+    return cut + 1
+
+
+def _para_end(text: str, pos: int) -> int:
+    cut = text.find("\n", pos)
+    return len(text) if cut < 0 else cut
+
+
+_CAP_RUN = re.compile(
+    r"(?<![\w’'-])[A-Z\u0400-\u042F][\w’'.-]*(?:(?:[ \t\xa0]+|[ \t]+(?:of|the|de|van|von|al|bin)[ \t]+)[A-Z\u0400-\u042F][\w’'.-]*)+"
+)
+
+
+def _names(doc: Any, trained: bool, glossary: Mapping[str, Sequence[str]] | None) -> list[tuple[int, str]]:
+    """(position, name) of person names in the document, for the resolver.
+
+    Capitalised runs of two or more words always count (they keep their titles,
+    so "President Kassym-Jomart Tokayev" teaches the resolver who "the President"
+    is); a trained pipeline adds its PERSON entities.
+    """
+    found = []
+    for m in _CAP_RUN.finditer(doc.text):
+        # "Gdańsk. Interior Minister …": a word ending in a full stop ends a sentence, not a name.
+        pos = m.start()
+        for piece in re.split(r"(?<=\w{3}\.)\s+", m.group()):
+            if " " in piece.strip():
+                found.append((pos, piece.rstrip(".")))
+            pos += len(piece) + 1
+    if trained and doc.has_annotation("ENT_IOB"):
+        found += [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    for canonical in glossary or {}:
+        found.append((10**12, canonical))  # known, but never "the last name before" anything
+    return sorted(found)
+
+
+def _attribute_clause(tokens: list[Any], lex: Lexicon, trained: bool, after: bool) -> Mention | None:
+    verb = find_speech_verb(tokens, lex, last=not after)
+    if verb is None:
+        return None
+    parsed = None
+    if trained:
+        m = parser_subject(tokens[verb], lex)
+        if m is not None and tokens[0].idx <= m.start and m.end <= tokens[-1].idx + len(tokens[-1].text):
+            parsed = m
+    before = subject_before(tokens, verb, lex)
+    if after:
+        rules = (subject_after(tokens, verb, lex) if verb == 0 or before is None else None) or before
+    else:
+        rules = before or subject_after(tokens, verb, lex)
+    if parsed is not None and (parsed.kind == "name" or rules is None or rules.kind != "name"):
+        return parsed  # the parser's subject, unless the rules found a name where it found a role
+    return rules
+
+
+def _after_tokens(text: str, t: _Tokens, q: RawQuote, next_open: int) -> list[Any]:
+    stop = min(next_open, _para_end(text, q.close_pos))
+    m = _TERMINATOR.search(text, q.close_pos, stop)
+    toks = t.between(q.close_pos, m.start() + 1 if m else stop)
+    complete = text[q.end - 1 : q.end] in ".!?" if q.end > q.start else False
+    words = [x for x in toks if not x.is_punct]
+    if complete and (not words or not words[0].text[:1].isupper() and not words[0].is_lower):
+        return []
+    if complete and len(words) > _MAX_AFTER_WORDS:
+        return []
+    return toks
+
+
+def _before_tokens(text: str, t: _Tokens, q: RawQuote, prev_close: int) -> list[Any]:
+    para = _para_start(text, q.open_pos)
+    lo = max(para, prev_close)
+    last = None
+    for m in _TERMINATOR.finditer(text, lo, q.open_pos):
+        last = m
+    start = last.end() if last else lo
+    if not text[start : q.open_pos].strip() and prev_close >= para:
+        start = lo  # "“…,” he said. “…”": the clause between the two parts
+    return t.between(start, q.open_pos)
+
+
+def quotes_in_doc(
+    doc: Any,
+    language: str,
+    trained: bool,
+    glossary: Mapping[str, Sequence[str]] | None = None,
+) -> list[Quote]:
+    """Direct and indirect quotes of ``doc`` with speakers, in text order."""
+    text = doc.text
+    lex = lexicon_for(language)
+    t = _Tokens(doc)
+    names = _names(doc, trained, glossary)
+    resolver = Resolver(lex, [n for _, n in names], glossary, names)
+    direct = find_direct_quotes(text)
+    blocked = [(q.open_pos, q.close_pos) for q in direct]
+    indirect = find_indirect(doc, lex, blocked, trained)
+    events: list[tuple[int, object]] = [(q.open_pos, q) for q in direct] + [(c.mention.start, c) for c in indirect]
+    events.sort(key=lambda e: e[0])
+
+    out: list[Quote] = []
+    prev: RawQuote | None = None
+    prev_speaker: tuple[str | None, Mention | None] = (None, None)
+    for k, (_, ev) in enumerate(events):
+        if not isinstance(ev, RawQuote):
+            name, conf = resolver.resolve(ev.mention, ev.mention.start)
+            m = ev.mention
+            out.append(Quote(ev.start, ev.end, text[ev.start : ev.end], INDIRECT, name, m.start, m.end,
+                             round(conf * 0.9, 3), ((ev.start, ev.end),)))
+            continue
+        q = ev
+        nxt = next((e.open_pos for _, e in events[k + 1 :] if isinstance(e, RawQuote)), len(text))
+        prev_close = prev.close_pos if prev else -1
+        after_first = text[q.end : q.end + 1] == "," or text[q.close_pos - 2 : q.close_pos - 1] == ","
+        after = _after_tokens(text, t, q, nxt)
+        before = _before_tokens(text, t, q, prev_close)
+        order = [(after, True), (before, False)] if after_first else [(before, False), (after, True)]
+        mention = None
+        for toks, is_after in order:
+            if toks:
+                mention = _attribute_clause(toks, lex, trained, is_after)
+                if mention:
+                    break
+        if mention is not None:
+            name, conf = resolver.resolve(mention, mention.start)
+        elif prev is not None and prev_speaker[0] and _same_sentence(text, prev, q):
+            name, conf = prev_speaker[0], 0.7  # "“…” and “…”": two parts of one sentence
+            mention = prev_speaker[1]
+        elif prev is not None and prev_speaker[0] and _continues(text, prev, q):
+            name, conf = prev_speaker[0], 0.5
+            mention = prev_speaker[1]
+        else:
+            name, conf = None, 0.3
+        if not q.closed:
+            conf *= 0.8
+        out.append(Quote(q.start, q.end, text[q.start : q.end], DIRECT, name,
+                         mention.start if mention else None, mention.end if mention else None,
+                         round(conf, 3), q.parts, q.open_mark))
+        prev, prev_speaker = q, (name, mention)
+    return out
+
+
+def _same_sentence(text: str, prev: RawQuote, q: RawQuote) -> bool:
+    gap = text[prev.close_pos : q.open_pos]
+    return "\n" not in gap and _TERMINATOR.search(text, prev.close_pos - 1, q.open_pos) is None
+
+
+def _continues(text: str, prev: RawQuote, q: RawQuote) -> bool:
+    """``q`` opens the paragraph right after (or the same paragraph as) ``prev``."""
+    gap = text[prev.close_pos : q.open_pos]
+    if _PARA.search(gap) is None:
+        return len(gap.strip()) == 0
+    return _para_start(text, q.open_pos) == q.open_pos and gap.count("\n") <= 4 and not gap.strip(" \n\t\xa0")

@@ -1,0 +1,139 @@
+"""Word lists per language: speech verbs, pronouns, role nouns, titles.
+
+Verbs are listed as lemmas and the common inflected forms, so attribution works
+both with a lookup lemmatizer and without one (languages spaCy has no table for).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Lexicon", "lexicon_for"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]  # verbs that introduce direct or reported speech
+    indirect_verbs: frozenset[str]  # verbs that take a "that"-clause of reported speech or view
+    complementizers: frozenset[str]  # "that"
+    pronouns: frozenset[str]  # personal pronouns that can stand for a speaker
+    role_nouns: frozenset[str]  # lower-case heads of role phrases ("president", "head of state")
+    titles: frozenset[str]  # words before a name that are not part of it ("President", "Mr")
+    determiners: frozenset[str]  # "the", "his" before a role noun
+    role_words: frozenset[str] = frozenset()  # lower-case words of titles and offices ("minority", "whip")
+
+    def is_role_word(self, word: str) -> bool:
+        """True for a word of a title or office, so "Interior Minister" is not part of a person's name."""
+        w = word.lower().strip(".,")
+        return (
+            w in self.role_words
+            or w in self.role_nouns
+            or word in self.titles
+            or any(p in self.role_words for p in w.split("-") if p)
+        )
+
+    def is_speech_verb(self, lower: str, lemma: str) -> bool:
+        return lower in self.speech_verbs or lemma in self.speech_verbs
+
+    def is_indirect_verb(self, lower: str, lemma: str) -> bool:
+        return lower in self.indirect_verbs or lemma in self.indirect_verbs
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in text.split() if w.strip())
+
+
+_EN_SPEECH = _words(
+    """say says said saying tell tells told add adds added stress stresses stressed note notes noted
+    emphasize emphasizes emphasized emphasise emphasised underline underlined underscore underscored
+    state states stated declare declared announce announced explain explained remark remarked
+    reply replied respond responded answer answered ask asked continue continued conclude concluded
+    write wrote writes tweet tweeted insist insisted argue argued claim claimed warn warned
+    recall recalled remind reminded point pointed observe observed comment commented affirm affirmed
+    acknowledge acknowledged admit admitted mention mentioned urge urged call called suggest suggested
+    assert asserted report reported quote quoted exclaim exclaimed promise promised vow vowed
+    announces explains replies continues concludes insists argues claims warns recalls reminds points
+    observes comments urges suggests reports mentions admits acknowledges affirms declares"""
+)
+_EN_INDIRECT = _EN_SPEECH | _words(
+    """believe believes believed think thinks thought consider considers considered feel feels felt
+    hope hopes hoped expect expects expected agree agrees agreed deny denies denied confirm confirms
+    confirmed convinced allege alleges alleged estimate estimated predict predicted fear feared"""
+)
+_EN = Lexicon(
+    speech_verbs=_EN_SPEECH,
+    indirect_verbs=_EN_INDIRECT,
+    complementizers=_words("that"),
+    pronouns=_words("he she they"),
+    role_nouns=frozenset(
+        {
+            "president", "head of state", "prime minister", "minister", "chairman", "chair", "leader",
+            "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "senator", "secretary",
+            "chancellor", "king", "queen", "speaker", "ambassador", "official", "officials", "police",
+            "premier", "representative", "director", "ceo", "head", "judge", "prosecutor", "general",
+        }
+    ),
+    titles=frozenset(
+        {
+            "President", "Prime", "Minister", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+            "Senator", "Governor", "Mayor", "Chancellor", "Secretary", "General", "Speaker", "Premier",
+            "Chairman", "King", "Queen", "Prince", "Ambassador", "Foreign", "Defence", "Defense", "State",
+            "Deputy", "Vice", "US", "U.S.", "Russian", "Turkish", "Kazakh", "Representative", "Rep.", "Sen.",
+        }
+    ),
+    determiners=_words("the his her their its our"),
+    role_words=_words(
+        """president prime minister deputy vice ex former acting senate house minority majority leader whip
+        speaker interior foreign health defence defense finance justice economy state secretary general
+        chief executive police spokesman spokeswoman spokesperson governor mayor senator chancellor
+        chairman chairwoman chair head of the regional emergency situations emergencies mr mrs ms dr
+        sir lord king queen prince ambassador premier representative rep sen us u.s. united states
+        russian turkish kazakh polish french german british american iranian ukrainian kremlin
+        prosecutor judge director ceo founder minister's president's opposition party"""
+    ),
+)
+
+_RU = Lexicon(
+    speech_verbs=_words(
+        """сказать сказал сказала сказали заявить заявил заявила заявили отметить отметил отметила
+        подчеркнуть подчеркнул подчеркнула добавить добавил добавила сообщить сообщил сообщила
+        пояснить пояснил пояснила напомнить напомнил напомнила ответить ответил ответила
+        указать указал указала говорить говорит говорил говорила считать считает считал"""
+    ),
+    indirect_verbs=_words(
+        """сказать сказал сказала заявить заявил заявила отметить отметил отметила подчеркнуть
+        подчеркнул подчеркнула добавить добавил добавила сообщить сообщил сообщила напомнить
+        напомнил напомнила считать считает считал считала уверен уверена полагать полагает"""
+    ),
+    complementizers=_words("что"),
+    pronouns=_words("он она они"),
+    role_nouns=frozenset({"президент", "глава государства", "премьер-министр", "министр", "председатель"}),
+    titles=frozenset({"Президент", "Премьер-министр", "Министр", "Председатель", "Глава", "господин"}),
+    determiners=frozenset(),
+)
+
+_TR = Lexicon(
+    speech_verbs=_words(
+        """de dedi diye söyle söyledi ifade etti belirt belirtti vurgula vurguladı ekle ekledi
+        açıkla açıkladı kaydet kaydetti konuş konuştu"""
+    ),
+    indirect_verbs=_words("dedi söyledi belirtti vurguladı ekledi açıkladı kaydetti düşünüyor"),
+    complementizers=frozenset({"ki"}),
+    pronouns=_words("o onlar"),
+    role_nouns=frozenset({"cumhurbaşkanı", "devlet başkanı", "başbakan", "bakan", "başkan"}),
+    titles=frozenset({"Cumhurbaşkanı", "Başbakan", "Bakan", "Başkan", "Sayın"}),
+    determiners=frozenset(),
+)
+
+_BY_LANGUAGE = {"en": _EN, "ru": _RU, "tr": _TR}
+
+
+def lexicon_for(language: str) -> Lexicon:
+    """The lexicon for a language code; English when there is none for it.
+
+    English is the fallback because the speech verbs of a foreign-language text
+    quoted in English news are still English words, and an empty lexicon would
+    find nothing at all.
+    """
+    base = language.split(",")[0].strip().split("-")[0].split("_")[0].lower()
+    return _BY_LANGUAGE.get(base, _EN)

@@ -1,0 +1,184 @@
+"""Find the speaker mention in a reporting clause ("President Tokayev said", "he added").
+
+Rules over tokens that work with the blank pipeline (capitalised-name runs,
+pronouns, "the" + role noun), plus the parser's subject when a trained pipeline
+has one. A mention is only a span and a kind; :mod:`.resolve` turns it into a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .lexicon import Lexicon
+
+__all__ = ["Mention", "find_speech_verb", "subject_before", "subject_after", "parser_subject"]
+
+NAME, PRONOUN, ROLE = "name", "pronoun", "role"
+
+# Words that may stand between a subject and its verb ("Trump also said", "he has repeatedly noted").
+_SKIP = frozenset(
+    """also further later then again once has had have was is would will reportedly repeatedly
+    previously earlier recently already yesterday today therefore however moreover additionally
+    clearly firmly strongly publicly specifically particularly once more""".split()
+)
+_NAME_JOINERS = frozenset({"of", "the", "de", "van", "von", "al", "bin", "-", "and"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # code points
+    end: int
+    text: str
+    kind: str  # "name", "pronoun" or "role"
+
+
+def _is_cap(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def find_speech_verb(tokens: Sequence[Any], lex: Lexicon, indirect: bool = False, last: bool = False) -> int | None:
+    """Index in ``tokens`` of the first (or ``last``) speech verb, or None."""
+    check = lex.is_indirect_verb if indirect else lex.is_speech_verb
+    # A verb inside a clause is written in lower case; "State" in "the Head of State" is no verb.
+    hits = [
+        i
+        for i, t in enumerate(tokens)
+        if not t.text[:1].isupper() and check(t.lower_, t.lemma_.lower() if t.lemma_ else t.lower_)
+    ]
+    if not hits:
+        return None
+    return hits[-1] if last else hits[0]
+
+
+def _role_phrase(tokens: Sequence[Any], lo: int, hi: int, lex: Lexicon) -> bool:
+    phrase = " ".join(t.lower_ for t in tokens[lo:hi])
+    return any(phrase == r or phrase.endswith(" " + r) or phrase.startswith(r + " ") or f" {r} " in f" {phrase} "
+               for r in lex.role_nouns)
+
+
+def _mention(tokens: Sequence[Any], lo: int, hi: int, kind: str) -> Mention:
+    first, last = tokens[lo], tokens[hi - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    return Mention(start, end, first.doc.text[start:end], kind)
+
+
+def _cap_run_left(tokens: Sequence[Any], hi: int) -> int:
+    """Start index of the capitalised name run ending at ``hi`` (exclusive)."""
+    lo = hi
+    while lo > 0:
+        t = tokens[lo - 1]
+        if _is_cap(t) or (t.lower_ in _NAME_JOINERS and lo - 1 > 0 and lo < hi and _is_cap(tokens[lo - 2])):
+            lo -= 1
+        elif t.text in ("’s", "'s") and lo < hi:
+            break
+        else:
+            break
+    while lo < hi and tokens[lo].lower_ in _NAME_JOINERS:
+        lo += 1
+    return lo
+
+
+def subject_before(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | None:
+    """The subject right before the verb at index ``verb``: a name, a pronoun or a role phrase."""
+    hi = verb
+    while hi > 0 and tokens[hi - 1].lower_ in _SKIP:
+        hi -= 1
+    if hi == 0:
+        return None
+    t = tokens[hi - 1]
+    if t.lower_ in lex.pronouns:
+        return _mention(tokens, hi - 1, hi, PRONOUN)
+    if t.text == "," and hi >= 2:
+        # Apposition: "Nancy Pelosi, the Speaker of the House, said" or "The Senate Minority
+        # Leader, Chuck Schumer, said": of the phrases between the commas, the one with a name.
+        comma = max((i for i in range(max(0, hi - 12), hi - 1) if tokens[i].text == ","), default=None)
+        if comma is None or comma == 0:
+            return None
+        inner_hi = hi - 1
+        if _is_cap(tokens[inner_hi - 1]):
+            lo = _cap_run_left(tokens, inner_hi)
+            if lo == comma + 1 and not all(lex.is_role_word(x.text) for x in tokens[lo:inner_hi]):
+                return _mention(tokens, lo, inner_hi, NAME)
+        if _is_cap(tokens[comma - 1]):
+            lo = _cap_run_left(tokens, comma)
+            if lo > 0 and tokens[lo - 1].lower_ in lex.determiners:
+                return _mention(tokens, lo - 1, comma, ROLE)
+            return _mention(tokens, lo, comma, NAME)
+        return None
+    if _is_cap(t):
+        lo = _cap_run_left(tokens, hi)
+        if lo > 0 and tokens[lo - 1].lower_ in lex.determiners:
+            return _mention(tokens, lo - 1, hi, ROLE)
+        kind = ROLE if _role_phrase(tokens, lo, hi, lex) and all(
+            tok.text in lex.titles or tok.lower_ in _NAME_JOINERS for tok in tokens[lo:hi]
+        ) else NAME
+        return _mention(tokens, lo, hi, kind)
+    # "the party's spokesman said", "the president stressed": a determiner within four tokens.
+    for lo in range(hi - 1, max(-1, hi - 5), -1):
+        if tokens[lo].lower_ in lex.determiners:
+            if _role_phrase(tokens, lo + 1, hi, lex):
+                return _mention(tokens, lo, hi, ROLE)
+            break
+    return None
+
+
+def subject_after(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | None:
+    """The subject right after an inverted verb: "said Tokayev", "said the President"."""
+    lo = verb + 1
+    if lo >= len(tokens):
+        return None
+    t = tokens[lo]
+    if t.lower_ in lex.pronouns:
+        return _mention(tokens, lo, lo + 1, PRONOUN)
+    det = t.lower_ in lex.determiners
+    start = lo + 1 if det else lo
+    hi = start
+    while hi < len(tokens) and (_is_cap(tokens[hi]) or (
+        tokens[hi].lower_ in _NAME_JOINERS and hi + 1 < len(tokens) and _is_cap(tokens[hi + 1]) and hi > start
+    )):
+        hi += 1
+    if hi > start:
+        return _mention(tokens, lo, hi, ROLE if det else NAME)
+    if det:
+        end = start
+        while end < len(tokens) and end < start + 4 and tokens[end].is_alpha:
+            end += 1
+            if _role_phrase(tokens, start, end, lex):
+                return _mention(tokens, lo, end, ROLE)
+    return None
+
+
+def parser_subject(verb_tok: Any, lex: Lexicon) -> Mention | None:
+    """The nominal subject of ``verb_tok`` from the dependency parse, when there is one."""
+    for child in verb_tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            doc = verb_tok.doc
+            appos = next((a for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+            head = appos if appos is not None and child.pos_ != "PROPN" else child
+            # The head noun ends an English noun phrase; what follows it (apposition,
+            # relative clause) is left out: "Nancy Pelosi, the Speaker of the House".
+            lo = min(t.i for t in head.subtree)
+            if head is child and appos is not None:
+                lo = min(t.i for t in head.lefts) if list(head.lefts) else head.i
+            toks = [doc[i] for i in range(lo, head.i + 1) if not doc[i].is_space]
+            toks = [t for t in toks if t.i >= lo] or [head]
+            while toks and toks[0].is_punct:
+                toks = toks[1:]
+            if not toks:
+                return None
+            child = head
+            if child.lower_ in lex.pronouns:
+                kind = PRONOUN
+            elif all(t.text in lex.titles or t.lower_ in lex.determiners or t.lower_ in _NAME_JOINERS
+                     or t.lower_ in lex.role_nouns for t in toks) and _role_phrase(toks, 0, len(toks), lex):
+                kind = ROLE  # "the President", "the Head of State"
+            elif child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                kind = NAME  # "President Tokayev": the title stays in the span, the resolver strips it
+            elif _role_phrase(toks, 0, len(toks), lex) or child.lower_ in lex.role_nouns:
+                kind = ROLE
+            else:
+                return None
+            return _mention(toks, 0, len(toks), kind)
+    return None
