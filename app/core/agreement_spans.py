@@ -49,6 +49,7 @@ import numpy as np
 from app.core.text import SpanError
 
 __all__ = [
+    "AgreementCancelled",
     "SpanStudy",
     "CountTables",
     "build_study",
@@ -58,6 +59,10 @@ __all__ = [
 ]
 
 Span = tuple[int, Hashable, int, int]
+
+
+class AgreementCancelled(RuntimeError):
+    """Raised by long agreement computations when their ``cancelled()`` callable returns True."""
 
 
 @dataclass(frozen=True, eq=False)
