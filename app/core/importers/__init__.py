@@ -14,7 +14,16 @@ from app.core.importers.base import (
     Parser,
     Source,
 )
+from app.core.importers.csvtable import parse_csv
+from app.core.importers.docx import parse_docx
+from app.core.importers.html import parse_html
+from app.core.importers.jsontable import parse_json, parse_jsonl
+from app.core.importers.markdown import parse_markdown
+from app.core.importers.odt import parse_odt
+from app.core.importers.pdf import parse_pdf
 from app.core.importers.plaintext import parse_plaintext
+from app.core.importers.rtf import parse_rtf
+from app.core.importers.xlsx import parse_xlsx
 
 __all__ = [
     "ExcludedSpan",
@@ -29,6 +38,19 @@ __all__ = [
 
 PARSERS: dict[str, Parser] = {
     ".txt": parse_plaintext,
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
+    ".docx": parse_docx,
+    ".odt": parse_odt,
+    ".rtf": parse_rtf,
+    ".pdf": parse_pdf,
+    ".csv": parse_csv,
+    ".tsv": parse_csv,
+    ".xlsx": parse_xlsx,
+    ".json": parse_json,
+    ".jsonl": parse_jsonl,
 }
 
 

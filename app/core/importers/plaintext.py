@@ -7,6 +7,8 @@ import codecs
 from charset_normalizer import from_bytes
 
 from app.core.importers.base import ImportedDocument, ImportFailure, ImportOptions, Source
+from app.core.importers.common import first_line, make_document
+from app.core.importers.webtext import analyse_webtext
 from app.core.text import normalize_newlines
 
 __all__ = ["decode_text", "parse_plaintext"]
@@ -64,26 +66,32 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 
 def parse_plaintext(source: Source, options: ImportOptions) -> list[ImportedDocument]:
+    """A ``.txt`` file: decoded, newlines normalised, otherwise exactly as saved.
+
+    Web text saved as plain text has its metadata read (headline, dateline,
+    source URL, categories) and, when ``options.mark_boilerplate``, its trailing
+    "Recent Posts" marked as excluded; the text is never altered.
+    """
     text, encoding = decode_text(source.data)
     text = normalize_newlines(text)
     if not text.strip():
         raise ImportFailure("empty after extraction")
-    title = _first_line(text) or source.stem
+    info = analyse_webtext(text)
+    attributes = {"encoding": encoding}
+    if info.place:
+        attributes["place"] = info.place
+    if info.categories:
+        attributes["categories"] = "; ".join(info.categories)
     return [
-        ImportedDocument(
-            text=text,
-            title=title,
+        make_document(
+            source,
+            options,
+            text,
             importer=f"plaintext ({encoding})",
-            source_name=source.name,
-            file_hash=source.sha256,
-            language=options.language,
+            title=(info.title if info.categories else None) or first_line(text),
+            date=info.date,
+            source_url=info.source_url,
+            attributes=attributes,
+            excluded_spans=info.excluded if options.mark_boilerplate else [],
         )
     ]
-
-
-def _first_line(text: str, limit: int = 200) -> str:
-    for line in text.split("\n"):
-        line = line.strip()
-        if line:
-            return line[:limit]
-    return ""

@@ -1,0 +1,70 @@
+"""Delimited tables (``.csv``, ``.tsv``): one document per row.
+
+The file is decoded like plain text (any encoding, BOM or not). A ``.csv`` may
+use commas, semicolons (German and French Excel), tabs or pipes; the delimiter
+is the one the header line uses most. Quoted cells may span lines: the csv
+module reads them whole, and their line endings are normalised like all text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterator
+
+from app.core.importers.base import ImportedDocument, ImportFailure, ImportOptions, Source
+from app.core.importers.plaintext import decode_text
+from app.core.importers.tables import rows_to_documents, unique_header
+
+__all__ = ["parse_csv", "sniff_delimiter"]
+
+_CANDIDATES = (",", ";", "\t", "|")
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter the header line uses most, counting only outside quotes; comma on a tie."""
+    counts = dict.fromkeys(_CANDIDATES, 0)
+    quoted = False
+    for ch in header_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(_CANDIDATES, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _rows(reader: Iterator[list[str]], header: list[str], width_error: list[int]) -> Iterator[tuple[int, dict[str, object]]]:
+    # Spreadsheet numbering: the header is row 1, the first record row 2.
+    for number, record in enumerate(reader, 2):
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(header):
+            width_error.append(number)
+        yield number, dict(zip(header, record))
+
+
+def parse_csv(source: Source, options: ImportOptions) -> list[ImportedDocument]:
+    text, encoding = decode_text(source.data)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if source.suffix == ".tsv" else sniff_delimiter(first)
+    csv.field_size_limit(max(csv.field_size_limit(), options.max_file_bytes))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header_row = next(reader, None)
+        if header_row is None or not any(c.strip() for c in header_row):
+            raise ImportFailure("empty after extraction (the table has no header row)")
+        header = unique_header(header_row)
+        too_wide: list[int] = []
+        docs = rows_to_documents(
+            source, options, header, _rows(reader, header, too_wide), importer=f"table ({encoding})"
+        )
+    except csv.Error as exc:
+        raise ImportFailure(f"not a readable table (line {reader.line_num}: {exc})") from exc
+    if too_wide:
+        docs[0].notes.append(
+            f"{len(too_wide)} row(s) have more cells than the header; extra cells were left out (first: row {too_wide[0]})"
+        )
+    return docs
