@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.errors import QuotecoderError
+from app.core.errors import ValidationError
 
 __all__ = ["PALETTE", "ColorError", "normalize_color", "next_color"]
 
@@ -17,7 +17,7 @@ PALETTE = [
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
 
-class ColorError(QuotecoderError, ValueError):
+class ColorError(ValidationError):
     pass
 
 

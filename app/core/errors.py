@@ -9,3 +9,7 @@ bug and keeps its traceback.
 
 class QuotecoderError(Exception):
     """Base of the errors a user can cause and fix."""
+
+
+class ValidationError(QuotecoderError, ValueError):
+    """Input that breaks a rule: an empty name, an offset past the end, a bad colour."""

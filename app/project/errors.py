@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.errors import QuotecoderError
+from app.core.errors import QuotecoderError, ValidationError
 from app.storage.database import (
     ConnectionFailedError,
     DatabaseError,
@@ -27,10 +27,6 @@ __all__ = [
 
 class NotFoundError(QuotecoderError, LookupError):
     """A document, code, coder, coding or memo that does not exist."""
-
-
-class ValidationError(QuotecoderError, ValueError):
-    """Input that breaks a rule: an empty name, an offset past the end, a bad colour."""
 
 
 class DuplicateError(ValidationError):
