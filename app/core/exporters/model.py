@@ -176,4 +176,7 @@ class RefiProject:
     sources: list[RefiSource] = field(default_factory=list)
     codings: list[RefiCoding] = field(default_factory=list)
     notes: list[RefiNote] = field(default_factory=list)
+    # Codings of sources whose text the file did not carry (a bare .qde): positions
+    # exactly as written, unconverted, for reporting; they cannot be placed.
+    unplaced_codings: list[RefiCoding] = field(default_factory=list)
     conversion_notes: list[str] = field(default_factory=list)
