@@ -83,6 +83,20 @@ class CodebookManager:
             rows = s.execute(select(m.Coding.code_id, func.count()).group_by(m.Coding.code_id))
             return {code_id: n for code_id, n in rows}
 
+    def counts(self, document_id: int | None = None, coder_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Codings per code id, optionally in one document and/or by some coders only.
+
+        The workspace shows "this document / whole project" counts that respect
+        blind coding, so both filters are needed at once.
+        """
+        query = select(m.Coding.code_id, func.count()).group_by(m.Coding.code_id)
+        if document_id is not None:
+            query = query.where(m.Coding.document_id == document_id)
+        if coder_ids is not None:
+            query = query.where(m.Coding.coder_id.in_(list(coder_ids)))
+        with self._db.reader() as s:
+            return {code_id: n for code_id, n in s.execute(query)}
+
     def coding_count(self, code_id: int) -> int:
         with self._db.reader() as s:
             return s.scalar(select(func.count()).where(m.Coding.code_id == code_id)) or 0
