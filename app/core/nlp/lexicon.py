@@ -58,7 +58,7 @@ _EN_SPEECH = _words(
 _EN_INDIRECT = _EN_SPEECH | _words(
     """believe believes believed think thinks thought consider considers considered feel feels felt
     hope hopes hoped expect expects expected agree agrees agreed deny denies denied confirm confirms
-    confirmed convinced allege alleges alleged estimate estimated predict predicted fear feared"""
+    confirmed convinced express expressed expresses allege alleges alleged estimate estimated predict predicted fear feared"""
 )
 _EN = Lexicon(
     speech_verbs=_EN_SPEECH,
