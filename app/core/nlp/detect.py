@@ -96,9 +96,25 @@ def _attribute_clause(tokens: list[Any], lex: Lexicon, trained: bool, after: boo
         rules = (subject_after(tokens, verb, lex) if verb == 0 or before is None else None) or before
     else:
         rules = before or subject_after(tokens, verb, lex)
+    if rules is None and tokens[verb].lower_.endswith("ing"):
+        rules = _first_name(tokens[:verb])  # "President Trump congratulated Pelosi, saying, “…”"
     if parsed is not None and (parsed.kind == "name" or rules is None or rules.kind != "name"):
         return parsed  # the parser's subject, unless the rules found a name where it found a role
     return rules
+
+
+def _first_name(tokens: list[Any]) -> Mention | None:
+    """The first run of capitalised words (the sentence's subject in "X did Y, saying …")."""
+    run = []
+    for tok in tokens:
+        if tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text):
+            run.append(tok)
+        elif run:
+            break
+    if not run:
+        return None
+    a, b = run[0].idx, run[-1].idx + len(run[-1].text)
+    return Mention(a, b, run[0].doc.text[a:b], "name")
 
 
 def _after_tokens(text: str, t: _Tokens, q: RawQuote, next_open: int) -> list[Any]:

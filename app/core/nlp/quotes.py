@@ -85,6 +85,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _closes_in_next_paragraph(text: str, start: int, outer: str) -> bool:
+    """The paragraph at ``start`` holds a closing mark for ``outer`` before any new opening one."""
+    blank = _BLANK_LINE.search(text, start)
+    stop = blank.start() if blank else len(text)
+    for k in range(start, stop):
+        ch = text[k]
+        if ch == outer and _can_open(text, k):
+            return False
+        if ch in _PAIRS[outer] and _can_close(text, k):
+            return True
+    return False
+
+
 def find_direct_quotes(text: str, min_words: int = MIN_WORDS) -> list[RawQuote]:
     """All outermost quoted stretches of at least ``min_words`` words, in text order."""
     found: list[RawQuote] = []
@@ -118,6 +131,13 @@ def find_direct_quotes(text: str, min_words: int = MIN_WORDS) -> list[RawQuote]:
                 del stack[1:]
                 part_start = j + 1
                 i = j + 1
+                continue
+            if blank and outer not in _SYMMETRIC and _closes_in_next_paragraph(text, j, outer):
+                # Some styles open a multi-paragraph quote only once: “… ¶ … ¶ …”.
+                parts.append(_trim(text, part_start, i))
+                del stack[1:]
+                part_start = j
+                i = j
                 continue
             if blank:
                 emit(outer, i, i, closed=False)

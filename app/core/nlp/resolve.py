@@ -57,7 +57,10 @@ class Resolver:
         words = _POSSESSIVE.sub("", text.strip().strip(",")).split()
         last_role = max((i for i, w in enumerate(words) if self.lex.is_role_word(w) or w.lower() in self.lex.determiners),
                         default=-1)
-        return " ".join(words[last_role + 1 :])
+        person = words[last_role + 1 :]
+        if "of" in person:  # "Hassan Rouhani of Iran"
+            person = person[: person.index("of")]
+        return " ".join(person)
 
     def fullest(self, name: str) -> str:
         """The longest name known in the document or glossary that ends with (or is) ``name``."""
