@@ -77,6 +77,15 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return prev.isalnum() and nxt.isalnum()
 
 
+def _plural_possessive(text: str, i: int) -> bool:
+    """``’`` after "s" and before a lower-case word, with another closing ``’`` later in the paragraph."""
+    if not (i > 0 and text[i - 1] in "sS" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()):
+        return False
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    return any(text[k] == text[i] and _can_close(text, k) for k in range(i + 1, end))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -149,7 +158,9 @@ def find_direct_quotes(text: str, min_words: int = MIN_WORDS) -> list[RawQuote]:
             continue
         if ch in _ALL_MARKS and not ((ch == "’" or ch == "'") and _is_apostrophe(text, i)):
             top = stack[-1][0] if stack else None
-            if top is not None and ch in _PAIRS[top] and (top not in _SYMMETRIC or _can_close(text, i)):
+            if top in ("‘", "'") and ch in "’'" and _plural_possessive(text, i):
+                pass  # "the leaders’ plans" inside ‘…’: an apostrophe, the quote closes later
+            elif top is not None and ch in _PAIRS[top] and (top not in _SYMMETRIC or _can_close(text, i)):
                 mark, _ = stack.pop()
                 if not stack:
                     emit(mark, i, i + 1, closed=True)
