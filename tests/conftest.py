@@ -70,3 +70,26 @@ def add_text(project):
         return project.documents.add(doc).id
 
     return add
+
+
+# --- CI guard: PostgreSQL tests must run, not skip, when QUOTECODER_REQUIRE_PG is set ---
+
+_pg_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and "pg" in report.keywords:
+        _pg_skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("QUOTECODER_REQUIRE_PG") and _pg_skipped:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if os.environ.get("QUOTECODER_REQUIRE_PG") and _pg_skipped:
+        terminalreporter.write_line(
+            f"FAILED: {len(_pg_skipped)} PostgreSQL test(s) were skipped, and CI requires them "
+            f"(is QUOTECODER_TEST_PG_URL reachable?): {', '.join(_pg_skipped[:5])}", red=True
+        )
