@@ -98,9 +98,13 @@ def _attribute_clause(tokens: list[Any], lex: Lexicon, trained: bool, after: boo
         rules = before or subject_after(tokens, verb, lex)
     if rules is None and tokens[verb].lower_.endswith("ing"):
         rules = _first_name(tokens[:verb])  # "President Trump congratulated Pelosi, saying, “…”"
-    if parsed is not None and (parsed.kind == "name" or rules is None or rules.kind != "name"):
-        return parsed  # the parser's subject, unless the rules found a name where it found a role
-    return rules
+    if parsed is None:
+        return rules
+    if rules is not None and (rules.kind == "name" or (rules.start < parsed.end and parsed.start < rules.end)):
+        # The rules found a name, or the same phrase more fully ("the Head of State" where
+        # the parser's head-noun phrase stops at "the Head").
+        return rules if rules.kind == "name" or rules.end - rules.start >= parsed.end - parsed.start else parsed
+    return parsed
 
 
 def _first_name(tokens: list[Any]) -> Mention | None:
@@ -208,8 +212,8 @@ def _same_sentence(text: str, prev: RawQuote, q: RawQuote) -> bool:
 
 
 def _continues(text: str, prev: RawQuote, q: RawQuote) -> bool:
-    """``q`` opens the paragraph right after (or the same paragraph as) ``prev``."""
-    gap = text[prev.close_pos : q.open_pos]
-    if _PARA.search(gap) is None:
-        return len(gap.strip()) == 0
-    return _para_start(text, q.open_pos) == q.open_pos and gap.count("\n") <= 4 and not gap.strip(" \n\t\xa0")
+    """``q`` opens the paragraph right after the one where ``prev`` ends."""
+    if _para_start(text, q.open_pos) != q.open_pos:
+        return False
+    between = text[_para_end(text, prev.close_pos) : q.open_pos]
+    return "\n" in between and not between.strip(" \n\t\xa0")
