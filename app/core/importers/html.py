@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 import trafilatura
+from lxml.etree import ParserError
 
 from app.core.importers.base import ImportedDocument, ImportFailure, ImportOptions, Source
 from app.core.importers.common import join_paragraphs, make_document
@@ -77,9 +79,35 @@ def _split_list(values: object) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _restore_lead(data: bytes, description: str | None, text: str) -> str | None:
+    """The article's lead paragraph when the extractor dropped it, else None.
+
+    Some sites (en.kremlin.ru) set the lead apart from the body, and trafilatura
+    leaves it out. When the page description is missing from the extracted text
+    but is, word for word, a block of the page's body, that block is the lead.
+    """
+    wanted = " ".join((description or "").split())
+    if len(wanted) < 40 or wanted[:60] in " ".join(text[:5000].split()):
+        return None
+    try:
+        tree = lxml.html.fromstring(data)
+    except (ParserError, ValueError):
+        return None
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter("p", "div", "span", "section"):
+        if " ".join(element.text_content().split()) == wanted:
+            return wanted
+    return None
+
+
 def parse_html(source: Source, options: ImportOptions) -> list[ImportedDocument]:
     doc = extract_html(source.data)
     raw = str(doc["text"])
+    notes = []
+    lead = _restore_lead(source.data, doc.get("description"), raw)  # type: ignore[arg-type]
+    if lead:
+        raw = lead + "\n" + raw
+        notes.append("lead paragraph restored from the page (the extractor had left it out)")
     text = join_paragraphs(raw.split("\n"))
     attributes: dict[str, str] = {}
     for key in ("hostname", "description", "license", "pagetype"):
@@ -111,5 +139,6 @@ def parse_html(source: Source, options: ImportOptions) -> list[ImportedDocument]
             attributes=attributes,
             original=source.data,
             original_media_type="text/html",
+            notes=notes,
         )
     ]
