@@ -161,29 +161,33 @@ class CodingsManager:
                     cid == wanted or path.startswith(paths[wanted] + "/") for wanted in code_filter if wanted in paths
                 )}
         quoted = func.substr(m.Document.text, m.Coding.start + 1, m.Coding.end - m.Coding.start)
+        c = m.Coding
         query = (
-            select(m.Coding, m.Document.title, m.Coder.name, quoted)
-            .join(m.Document, m.Document.id == m.Coding.document_id)
-            .join(m.Coder, m.Coder.id == m.Coding.coder_id)
+            select(c.id, c.document_id, m.Document.title, c.code_id, c.coder_id, m.Coder.name, c.start, c.end,
+                   quoted, c.memo, c.created_at, c.modified_at)
+            .join(m.Document, m.Document.id == c.document_id)
+            .join(m.Coder, m.Coder.id == c.coder_id)
         )
         conditions = []
         if document_id is not None:
-            conditions.append(m.Coding.document_id == document_id)
+            conditions.append(c.document_id == document_id)
         if code_filter is not None:
-            conditions.append(m.Coding.code_id.in_(code_filter))
+            conditions.append(c.code_id.in_(code_filter))
         if coder_ids is not None:
-            conditions.append(m.Coding.coder_id.in_(list(coder_ids)))
+            conditions.append(c.coder_id.in_(list(coder_ids)))
         if conditions:
             query = query.where(and_(*conditions))
-        query = query.order_by(m.Coding.document_id, m.Coding.start, m.Coding.end, m.Coding.id)
+        query = query.order_by(c.document_id, c.start, c.end, c.id)
+        # Plain column tuples, not ORM objects: listing 10,000 segments stays fast.
         with self._db.reader() as s:
             return [
                 SegmentInfo(
-                    id=c.id, document_id=c.document_id, document_title=title, code_id=c.code_id,
-                    code_path=paths.get(c.code_id, "?"), coder_id=c.coder_id, coder=coder, start=c.start,
-                    end=c.end, text=text, memo=c.memo, created_at=c.created_at, modified_at=c.modified_at,
+                    id=cid, document_id=doc, document_title=title, code_id=code, code_path=paths.get(code, "?"),
+                    coder_id=coder_id, coder=coder, start=start, end=end, text=text, memo=memo,
+                    created_at=created, modified_at=modified,
                 )
-                for c, title, coder, text in s.execute(query)
+                for cid, doc, title, code, coder_id, coder, start, end, text, memo, created, modified
+                in s.execute(query)
             ]
 
     # --- editing ---
