@@ -128,7 +128,35 @@ def _try_lookup_lemmatizer(nlp: Any) -> bool:
         nlp.remove_pipe("lemmatizer")
         nlp.initialize()
         return False
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    _register_case_fallback()
+    nlp.add_pipe("quotecoder_lemma_case_fallback", config={}, after="lemmatizer")
+    nlp.get_pipe("quotecoder_lemma_case_fallback").table = table
     return True
+
+
+class _CaseFallback:
+    """Lookup tables hold lower-case words; give "Injustices" at a sentence start the lemma of "injustices"."""
+
+    def __init__(self) -> None:
+        self.table: Any = None
+
+    def __call__(self, doc: Any) -> Any:
+        if self.table is None:
+            return doc
+        for tok in doc:
+            if tok.lemma_ == tok.text and not tok.is_lower:
+                lemma = self.table.get(tok.lower_, None)
+                if lemma is not None:
+                    tok.lemma_ = lemma
+        return doc
+
+
+def _register_case_fallback() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("quotecoder_lemma_case_fallback"):
+        Language.factory("quotecoder_lemma_case_fallback")(lambda nlp, name: _CaseFallback())
 
 
 def _lookups_version() -> str:
