@@ -40,6 +40,7 @@ class Edit:
 
 class Project:
     def __init__(self, db: Database) -> None:
+        from app.project.agreement import AgreementManager
         from app.project.audit import AuditManager
         from app.project.codebook import CodebookManager
         from app.project.coders import CodersManager
@@ -57,6 +58,7 @@ class Project:
         self.codings = CodingsManager(self)
         self.memos = MemosManager(self)
         self.audit = AuditManager(self)
+        self.agreement = AgreementManager(self)
 
     # --- opening and closing ---
 
