@@ -42,7 +42,7 @@ from app.storage import models as m
 if TYPE_CHECKING:
     from app.project.service import Project
 
-__all__ = ["AgreementInputs", "AgreementResult", "AgreementManager", "run", "report_rows"]
+__all__ = ["AgreementInputs", "AgreementResult", "AgreementManager", "run"]
 
 Progress = Callable[[int, int], None]
 
@@ -100,36 +100,6 @@ def run(inputs: AgreementInputs, progress: Progress | None = None,
                               bootstrap=inputs.bootstrap, seed=inputs.seed, progress=progress,
                               cancelled=cancelled)
     return AgreementResult(inputs, study, report)
-
-
-def report_rows(report: AgreementReport) -> list[dict[str, object]]:
-    """One flat row per code (plus an "(overall)" row): the same numbers as the JSON, for CSV and Excel.
-
-    Undefined values stay ``None`` (an empty cell), never 0.
-    """
-    rows: list[dict[str, object]] = []
-    for c in report.codes:
-        ci = c.krippendorff_alpha_ci95
-        row: dict[str, object] = {
-            "code": str(c.code), "unit": report.unit, "units": c.units,
-            **{f"coded_units {name}": c.coded_units[name] for name in report.coders},
-            "percent_agreement": c.percent_agreement, "cohen_kappa": c.cohen_kappa,
-            "mean_pairwise_cohen_kappa": c.mean_pairwise_cohen_kappa, "fleiss_kappa": c.fleiss_kappa,
-            "krippendorff_alpha": c.krippendorff_alpha,
-            "krippendorff_alpha_ci95_low": None if ci is None else ci[0],
-            "krippendorff_alpha_ci95_high": None if ci is None else ci[1],
-            "gwet_ac1": c.gwet_ac1, "brennan_prediger": c.brennan_prediger, "alpha_u": c.alpha_u,
-        }
-        for p in c.pairs:
-            row[f"cohen_kappa {p.coders[0]}~{p.coders[1]}"] = p.cohen_kappa
-        rows.append(row)
-    rows.append({
-        "code": "(overall)", "unit": report.unit,
-        "cohen_kappa": report.overall.cohen_kappa_pooled,
-        "krippendorff_alpha": report.overall.krippendorff_alpha_pooled,
-        "alpha_u": report.overall.alpha_u,
-    })
-    return rows
 
 
 class AgreementManager:

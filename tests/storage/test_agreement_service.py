@@ -7,7 +7,8 @@ import pytest
 from app.core.agreement_segments import disagreement_regions
 from app.core.records import DocStatus
 from app.project import NotFoundError, ValidationError
-from app.project.agreement import report_rows, run
+from app.project.agreement import run
+from app.project.agreement_export import report_rows
 
 TEXT1 = "The minister spoke. Reform is needed now.\n\nCritics disagreed. They said no."
 TEXT2 = "Ақорда said: “Әділетті Қазақстан” 😀 matters. Another sentence here."
