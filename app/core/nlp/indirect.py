@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .lexicon import Lexicon
-from .mentions import Mention, find_speech_verb, parser_subject, subject_before
+from .mentions import Mention, parser_subject, subject_before
 
 __all__ = ["IndirectCandidate", "find_indirect"]
 

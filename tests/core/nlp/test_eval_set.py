@@ -1,7 +1,6 @@
 """The hand-annotated quote set is self-consistent, and detection on it stays above a floor."""
 
 import json
-from pathlib import Path
 
 import pytest
 
