@@ -1,0 +1,278 @@
+"""One QUndoCommand per user edit, each calling one Project method (Orange canvas style).
+
+A command does its work in ``first()`` (run by :meth:`Workspace.run`, so a
+refused edit raises before anything is pushed); ``redo()`` after an undo repeats
+it, ``undo()`` reverses it through the Project. Deletes and merges keep what the
+Project returned (``CodingInfo``, ``DeletedCode``, ``MergeResult``) and undo
+from exactly that, so ids, uuids, memos and times come back unchanged.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from app.core.errors import QuotecoderError
+from app.core.records import ChangeSet, DocStatus
+from app.gui.workspace import Workspace
+
+
+class ProjectCommand(QUndoCommand):
+    def __init__(self, ws: Workspace, text: str) -> None:
+        super().__init__(text)
+        self.ws = ws
+        self._pushed = False
+
+    def first(self) -> None:
+        self.ws.notify(self.do())
+
+    def redo(self) -> None:
+        if not self._pushed:  # QUndoStack.push calls redo(); first() already did the work
+            self._pushed = True
+            return
+        self._safely(self.do)
+
+    def undo(self) -> None:
+        self._safely(self.reverse)
+
+    def _safely(self, step) -> None:
+        try:
+            self.ws.notify(step())
+        except QuotecoderError as exc:
+            self.ws.error.emit(f"Could not {self.text().lower()}: {exc}")
+
+    def do(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def reverse(self) -> ChangeSet:
+        raise NotImplementedError
+
+
+# --- codings ---
+
+class AddCoding(ProjectCommand):
+    def __init__(self, ws: Workspace, document_id: int, code_id: int, start: int, end: int, memo: str = "",
+                 label: str = "code") -> None:
+        super().__init__(ws, f"Apply {label}")
+        self.args = (document_id, code_id, ws.coder_id, start, end, memo)
+        self.coding_id: int | None = None
+        self.info = None
+
+    def do(self) -> ChangeSet:
+        if self.info is not None:
+            return self.ws.project.codings.restore(self.info).changes
+        edit = self.ws.project.codings.add(*self.args)
+        self.coding_id = edit.id
+        return edit.changes
+
+    def reverse(self) -> ChangeSet:
+        self.info = self.ws.project.codings.delete(self.coding_id)
+        return _coding_changes(self.info)
+
+
+class DeleteCoding(ProjectCommand):
+    def __init__(self, ws: Workspace, coding_id: int) -> None:
+        super().__init__(ws, "Remove coding")
+        self.coding_id = coding_id
+        self.info = None
+
+    def do(self) -> ChangeSet:
+        self.info = self.ws.project.codings.delete(self.coding_id)
+        return _coding_changes(self.info)
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codings.restore(self.info).changes
+
+
+class SetCodingCode(ProjectCommand):
+    def __init__(self, ws: Workspace, coding_id: int, code_id: int) -> None:
+        super().__init__(ws, "Change coding's code")
+        self.coding_id, self.new = coding_id, code_id
+        self.old = ws.project.codings.get(coding_id).code_id
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codings.set_code(self.coding_id, self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codings.set_code(self.coding_id, self.old).changes
+
+
+class SetCodingSpan(ProjectCommand):
+    def __init__(self, ws: Workspace, coding_id: int, start: int, end: int) -> None:
+        super().__init__(ws, "Adjust coding")
+        self.coding_id, self.new = coding_id, (start, end)
+        info = ws.project.codings.get(coding_id)
+        self.old = (info.start, info.end)
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codings.set_span(self.coding_id, *self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codings.set_span(self.coding_id, *self.old).changes
+
+
+class SetCodingMemo(ProjectCommand):
+    def __init__(self, ws: Workspace, coding_id: int, memo: str) -> None:
+        super().__init__(ws, "Edit coding memo")
+        self.coding_id, self.new = coding_id, memo
+        self.old = ws.project.codings.get(coding_id).memo
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codings.set_memo(self.coding_id, self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codings.set_memo(self.coding_id, self.old).changes
+
+
+def _coding_changes(info) -> ChangeSet:
+    return ChangeSet(documents=frozenset({info.document_id}), codes=frozenset({info.code_id}),
+                     codings=frozenset({info.id}))
+
+
+# --- documents ---
+
+class SetStatus(ProjectCommand):
+    def __init__(self, ws: Workspace, document_id: int, status: DocStatus) -> None:
+        super().__init__(ws, f"Mark document {status.value}")
+        self.document_id, self.new = document_id, status
+        self.old = ws.project.documents.status(document_id, ws.coder_id)
+        self.coder_id = ws.coder_id
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.documents.set_status(self.document_id, self.coder_id, self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.documents.set_status(self.document_id, self.coder_id, self.old).changes
+
+
+# --- codebook ---
+
+class AddCode(ProjectCommand):
+    def __init__(self, ws: Workspace, name: str, parent_id: int | None = None, color: str | None = None,
+                 description: str = "") -> None:
+        super().__init__(ws, f"New code {name}")
+        self.args = (name, parent_id)
+        self.kwargs = {"color": color, "description": description}
+        self.code_id: int | None = None
+        self.deleted = None
+
+    def do(self) -> ChangeSet:
+        if self.deleted is not None:
+            return self.ws.project.codebook.restore(self.deleted).changes
+        edit = self.ws.project.codebook.add(*self.args, **self.kwargs)
+        self.code_id = edit.id
+        return edit.changes
+
+    def reverse(self) -> ChangeSet:
+        self.deleted = self.ws.project.codebook.delete(self.code_id, delete_codings=True)
+        return ChangeSet(codes=frozenset({self.code_id}))
+
+
+class RenameCode(ProjectCommand):
+    def __init__(self, ws: Workspace, code_id: int, name: str) -> None:
+        super().__init__(ws, f"Rename code to {name}")
+        self.code_id, self.new = code_id, name
+        self.old = ws.project.codebook.get(code_id).name
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codebook.rename(self.code_id, self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.rename(self.code_id, self.old).changes
+
+
+class RecolorCode(ProjectCommand):
+    def __init__(self, ws: Workspace, code_id: int, color: str) -> None:
+        super().__init__(ws, "Recolour code")
+        self.code_id, self.new = code_id, color
+        self.old = ws.project.codebook.get(code_id).color
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codebook.set_color(self.code_id, self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.set_color(self.code_id, self.old).changes
+
+
+class DescribeCode(ProjectCommand):
+    FIELDS = ("description", "inclusion", "exclusion", "example")
+
+    def __init__(self, ws: Workspace, code_id: int, **fields: str) -> None:
+        super().__init__(ws, "Edit code definition")
+        self.code_id, self.new = code_id, fields
+        info = ws.project.codebook.get(code_id)
+        self.old = {k: getattr(info, k) for k in fields}
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codebook.describe(self.code_id, **self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.describe(self.code_id, **self.old).changes
+
+
+class SetShortcut(ProjectCommand):
+    def __init__(self, ws: Workspace, code_id: int, shortcut: str | None) -> None:
+        super().__init__(ws, "Set code shortcut")
+        self.code_id, self.new = code_id, shortcut
+        self.old = ws.project.codebook.get(code_id).shortcut
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codebook.set_shortcut(self.code_id, self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.set_shortcut(self.code_id, self.old).changes
+
+
+class ArchiveCode(ProjectCommand):
+    def __init__(self, ws: Workspace, code_id: int, archived: bool) -> None:
+        super().__init__(ws, "Archive code" if archived else "Restore archived code")
+        self.code_id, self.archived = code_id, archived
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codebook.archive(self.code_id, self.archived).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.archive(self.code_id, not self.archived).changes
+
+
+class MoveCode(ProjectCommand):
+    def __init__(self, ws: Workspace, code_id: int, parent_id: int | None, position: int | None) -> None:
+        super().__init__(ws, "Move code")
+        self.code_id, self.new = code_id, (parent_id, position)
+        info = ws.project.codebook.get(code_id)
+        self.old = (info.parent_id, info.position)
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codebook.move(self.code_id, *self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.move(self.code_id, *self.old).changes
+
+
+class MergeCodes(ProjectCommand):
+    def __init__(self, ws: Workspace, source_id: int, target_id: int) -> None:
+        super().__init__(ws, "Merge codes")
+        self.source_id, self.target_id = source_id, target_id
+        self.result = None
+
+    def do(self) -> ChangeSet:
+        self.result = self.ws.project.codebook.merge(self.source_id, self.target_id)
+        return ChangeSet(codes=frozenset({self.source_id, self.target_id, *self.result.moved_children}),
+                         codings=frozenset(self.result.moved_codings))
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.unmerge(self.result).changes
+
+
+class DeleteCode(ProjectCommand):
+    def __init__(self, ws: Workspace, code_id: int) -> None:
+        super().__init__(ws, "Delete code")
+        self.code_id = code_id
+        self.deleted = None
+
+    def do(self) -> ChangeSet:
+        self.deleted = self.ws.project.codebook.delete(self.code_id, delete_codings=True)
+        return ChangeSet(codes=frozenset({self.code_id}),
+                         documents=frozenset(c.document_id for c in self.deleted.codings))
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.restore(self.deleted).changes

@@ -1,0 +1,1 @@
+"""Dialogs of the workspace: each returns values; the main window turns them into commands."""

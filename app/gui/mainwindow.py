@@ -1,0 +1,387 @@
+"""The main window: menus, toolbar, status bar, opening projects, importing; the panels live in WorkspaceView."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QFontDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+
+from app.core.errors import QuotecoderError
+from app.gui.actions import Actions
+from app.gui.codebook_actions import CodebookActions
+from app.gui.coding_menu import CodingMenu
+from app.gui.dialogs.coder_chooser import CoderChooserDialog
+from app.gui.dialogs.coder_picker import CoderPickerDialog
+from app.gui.dialogs.help import ShortcutsDialog, native, show_about
+from app.gui.dialogs.quick_code import QuickCodeDialog
+from app.gui.dialogs.settings import SettingsDialog
+from app.gui.importing import ImportController
+from app.gui.theme import apply_theme, reader_font
+from app.gui.workspace import ViewMode, Workspace
+from app.gui.workspace_view import WorkspaceView
+from app.project import PROJECT_SUFFIX, Project
+
+FILTER = f"Quotecoder projects (*{PROJECT_SUFFIX})"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Quotecoder")
+        self.resize(1400, 880)
+        self.project: Project | None = None
+        self.ws: Workspace | None = None
+        self.view: WorkspaceView | None = None
+        self.code_actions: list[QAction] = []
+        self.actions = Actions(self)
+        for _, action in self.actions.items():
+            self.addAction(action)  # shortcuts work wherever the focus is in the window
+        self.importer = ImportController(self)
+        self._build_menus()
+        self._build_toolbar()
+        self.coder_label = QLabel()
+        self.coder_label.setObjectName("coderLabel")
+        self.statusBar().addPermanentWidget(self.coder_label)
+        self._welcome()
+        self._connect()
+        settings = QSettings()
+        self.actions["snap_words"].setChecked(settings.value("reader/snapWords", False, type=bool))
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._update_enabled()
+
+    # --- building ---
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        for title, ids in (
+            ("&File", ["new_project", "open_project", None, "import_files", "import_folder", None, "settings", None,
+                       "quit"]),
+            ("&Edit", ["undo", "redo", None, "find", "find_next", "find_previous"]),
+            ("&Code", ["quick_code", "in_vivo", "snap_selection", "remove_coding", None, "new_code", None,
+                       "snap_words"]),
+            ("&Document", ["next_document", "previous_document", None, "mark_done"]),
+            ("&View", ["view_mine", "view_all", "view_chosen", None, "switch_coder", None, "reader_font"]),
+            ("&Help", ["shortcuts_help", None, "about"]),
+        ):
+            menu = bar.addMenu(title)
+            for action_id in ids:
+                menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
+        group = QActionGroup(self)
+        for action_id in ("view_mine", "view_all", "view_chosen"):
+            group.addAction(a[action_id])
+        a["view_mine"].setChecked(True)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        for action_id in ("import_files", None, "undo", "redo", None, "quick_code", "in_vivo", "new_code", None,
+                          "mark_done", None, "previous_document", "next_document", None, "find", "switch_coder"):
+            bar.addSeparator() if action_id is None else bar.addAction(self.actions[action_id])
+        self.addToolBar(bar)
+
+    def _welcome(self) -> None:
+        label = QLabel("<h2>Quotecoder</h2><p>Open a project (Ctrl+O) or create a new one (Ctrl+N).</p>")
+        label.setAlignment(Qt.AlignCenter)
+        self.setCentralWidget(label)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a["new_project"].triggered.connect(self.new_project_dialog)
+        a["open_project"].triggered.connect(self.open_project_dialog)
+        a["import_files"].triggered.connect(self.importer.import_files_dialog)
+        a["import_folder"].triggered.connect(self.importer.import_folder_dialog)
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(lambda: self.ws and self.ws.undo_stack.undo())
+        a["redo"].triggered.connect(lambda: self.ws and self.ws.undo_stack.redo())
+        a["find"].triggered.connect(lambda: self.view and self.view.findbar.open_bar())
+        a["find_next"].triggered.connect(lambda: self.view and self.view.findbar.find_next())
+        a["find_previous"].triggered.connect(lambda: self.view and self.view.findbar.find_previous())
+        a["next_document"].triggered.connect(lambda: self.view and self.view.documents.step(1))
+        a["previous_document"].triggered.connect(lambda: self.view and self.view.documents.step(-1))
+        a["quick_code"].triggered.connect(self.quick_code)
+        a["in_vivo"].triggered.connect(lambda: self.view and self.view.in_vivo())
+        a["snap_selection"].triggered.connect(lambda: self.view and self.view.snap_selection())
+        a["remove_coding"].triggered.connect(lambda: self.view and self.view.remove_coding_at_cursor())
+        a["mark_done"].triggered.connect(lambda: self.view and self.view.toggle_done())
+        a["new_code"].triggered.connect(lambda: self.view and self.codebook_actions.new_code(None))
+        a["view_mine"].triggered.connect(lambda: self.set_view(ViewMode.MINE))
+        a["view_all"].triggered.connect(lambda: self.set_view(ViewMode.ALL))
+        a["view_chosen"].triggered.connect(self.choose_coders_view)
+        a["switch_coder"].triggered.connect(self.switch_coder_dialog)
+        a["snap_words"].toggled.connect(self._set_snap)
+        a["reader_font"].triggered.connect(self.choose_font)
+        a["settings"].triggered.connect(self.settings_dialog)
+        a["shortcuts_help"].triggered.connect(self.shortcuts_help)
+        a["about"].triggered.connect(lambda: show_about(self))
+
+    def _update_enabled(self) -> None:
+        has = self.ws is not None
+        for action_id, action in self.actions.items():
+            if action_id not in ("new_project", "open_project", "quit", "settings", "shortcuts_help", "about",
+                                 "reader_font", "snap_words", "undo", "redo"):
+                action.setEnabled(has)
+        self.actions["undo"].setEnabled(has and self.ws.undo_stack.canUndo())
+        self.actions["redo"].setEnabled(has and self.ws.undo_stack.canRedo())
+
+    # --- projects ---
+
+    def open_project(self, target: str | Path, coder_id: int | None = None) -> bool:
+        try:
+            project = Project.open(target)
+        except QuotecoderError as exc:
+            QMessageBox.critical(self, "Cannot open project", str(exc))
+            return False
+        if coder_id is None:
+            coder_id = self._choose_coder(project)
+        if coder_id is None:
+            project.close()
+            return False
+        self.close_project()
+        self.project = project
+        self.ws = Workspace(project, coder_id, self)
+        self.view = WorkspaceView(self.ws)
+        self.codebook_actions = CodebookActions(self.view, self)
+        self.coding_menu = CodingMenu(self.view, self, self.actions)
+        self.setCentralWidget(self.view)
+        self._wire_workspace()
+        settings = QSettings()
+        self.view.restore_state(settings)
+        font = settings.value("reader/font")
+        f = reader_font()
+        if font:
+            f.fromString(str(font))
+        self.view.set_reader_font(f)
+        self.view.snap_words = self.actions["snap_words"].isChecked()
+        self.view.load()
+        self._rebuild_code_shortcuts()
+        settings.setValue("project/last", str(target))
+        settings.setValue(self._coder_key(project), coder_id)
+        self.setWindowTitle(f"{project.display_name} — Quotecoder")
+        if project.migration_backup is not None:
+            self.statusBar().showMessage(f"Project upgraded; a backup was kept at {project.migration_backup}", 8000)
+        self._update_status()
+        self._update_enabled()
+        return True
+
+    def _wire_workspace(self) -> None:
+        ws, view = self.ws, self.view
+        ws.error.connect(lambda message: QMessageBox.warning(self, "Quotecoder", message))
+        ws.changed.connect(lambda _: self._rebuild_code_shortcuts())
+        ws.viewChanged.connect(self._update_status)
+        view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        view.codebook.editRequested.connect(self.codebook_actions.edit_code)
+        view.codebook.contextRequested.connect(self.codebook_actions.context_menu)
+        view.reader.codingMenuRequested.connect(self.coding_menu.show)
+        stack = ws.undo_stack
+        stack.indexChanged.connect(self._on_stack_changed)
+        for name, tip, slot in (
+            ("add", "New code", lambda: self.codebook_actions.new_code(None)),
+            ("subcode", "New sub-code of the selected code",
+             lambda: self.codebook_actions.new_code(view.codebook.current_id())),
+            ("edit", "Edit the selected code", lambda: self._with_code(self.codebook_actions.edit_code)),
+            ("merge", "Merge the selected code into another", lambda: self._with_code(self.codebook_actions.ask_merge)),
+            ("archive", "Archive or restore the selected code",
+             lambda: self._with_code(self.codebook_actions.toggle_archive)),
+            ("delete", "Delete the selected code", lambda: self._with_code(self.codebook_actions.ask_delete)),
+        ):
+            view.codebook.add_button(name, tip, slot)
+        view.codebook.finish_buttons()
+
+    def _on_stack_changed(self, _index: int = 0) -> None:
+        if self.ws is None:
+            return
+        stack = self.ws.undo_stack
+        self.actions["undo"].setText(f"&Undo {stack.undoText()}" if stack.canUndo() else "&Undo")
+        self.actions["redo"].setText(f"&Redo {stack.redoText()}" if stack.canRedo() else "&Redo")
+        self._update_enabled()
+
+    def _with_code(self, fn) -> None:
+        code_id = self.view.codebook.current_id() if self.view else None
+        if code_id is None:
+            self.statusBar().showMessage("Select a code in the codebook first.", 4000)
+        else:
+            fn(code_id)
+
+    def close_project(self) -> None:
+        if self.view is not None:
+            self.view.save_state(QSettings())
+        for action in self.code_actions:
+            self.removeAction(action)
+        self.code_actions = []
+        if self.ws is not None:
+            self.ws.undo_stack.blockSignals(True)
+            self.ws.blockSignals(True)
+        if self.project is not None:
+            self.project.close()
+        self.project = self.ws = self.view = None
+        self._welcome()
+        self._update_enabled()
+
+    def _coder_key(self, project: Project) -> str:
+        return "coder/" + hashlib.sha1(project.location.encode("utf-8")).hexdigest()[:16]
+
+    def _choose_coder(self, project: Project) -> int | None:
+        remembered = QSettings().value(self._coder_key(project))
+        coders = project.coders.list()
+        if remembered is not None and int(remembered) in {c.id for c in coders}:
+            return int(remembered)
+        dialog = CoderChooserDialog(coders, project.display_name, parent=self)
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        if dialog.new_name:
+            try:
+                return project.coders.ensure(dialog.new_name)
+            except QuotecoderError as exc:
+                QMessageBox.warning(self, "Quotecoder", str(exc))
+                return None
+        return dialog.chosen_id
+
+    def new_project_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / f"project{PROJECT_SUFFIX}"), FILTER)
+        if not path:
+            return
+        if not path.endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        try:
+            Project.create(path).close()
+        except QuotecoderError as exc:
+            QMessageBox.critical(self, "Cannot create project", str(exc))
+            return
+        self.open_project(path)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()), FILTER)
+        if path:
+            self.open_project(path)
+
+    # --- coders and views ---
+
+    def switch_coder(self, coder_id: int) -> None:
+        self.ws.set_coder(coder_id)
+        QSettings().setValue(self._coder_key(self.project), coder_id)
+        self.ws.undo_stack.clear()  # edits made as another coder are not undone in this coder's name
+
+    def switch_coder_dialog(self) -> None:
+        if self.ws is None:
+            return
+        dialog = CoderChooserDialog(self.project.coders.list(), self.project.display_name, self.ws.coder_id, self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        coder_id = dialog.chosen_id
+        if dialog.new_name:
+            coder_id = self.project.coders.ensure(dialog.new_name)
+        if coder_id is not None and coder_id != self.ws.coder_id:
+            self.switch_coder(coder_id)
+
+    def set_view(self, mode: ViewMode, chosen: set[int] | None = None) -> None:
+        if self.ws is None:
+            return
+        self.actions[f"view_{mode.value}"].setChecked(True)
+        self.ws.set_view(mode, chosen)
+
+    def choose_coders_view(self) -> None:
+        if self.ws is None:
+            return
+        dialog = CoderPickerDialog(self.ws.coders(), self.ws.coder_id, self.ws.chosen, self)
+        if dialog.exec() == QDialog.Accepted:
+            self.set_view(ViewMode.CHOSEN, dialog.chosen())
+        else:
+            self.actions[f"view_{self.ws.view_mode.value}"].setChecked(True)
+
+    def _update_status(self) -> None:
+        if self.ws is None:
+            self.coder_label.setText("")
+            return
+        mode = {ViewMode.MINE: "my codings only (blind)", ViewMode.ALL: "all coders",
+                ViewMode.CHOSEN: "chosen coders"}[self.ws.view_mode]
+        self.coder_label.setText(f"Coding as <b>{self.ws.coder_name}</b> · showing {mode}")
+
+    # --- coding ---
+
+    def quick_code(self) -> None:
+        if self.view is None:
+            return
+        if self.view.selection() is None:
+            self.statusBar().showMessage("Select some text first, then press Ctrl+K.", 4000)
+            return
+        span = self.view.selection()
+        dialog = QuickCodeDialog(list(self.view.codes.values()), self)
+        dialog.setObjectName("quickCodeDialog")
+        if dialog.exec() == QDialog.Accepted and dialog.chosen is not None:
+            self.view.apply_code(dialog.chosen.id, span)
+
+    def _rebuild_code_shortcuts(self) -> None:
+        for action in self.code_actions:
+            self.removeAction(action)
+        self.code_actions = []
+        if self.view is None:
+            return
+        for code in self.view.codes.values():
+            if code.shortcut and not code.archived:
+                action = QAction(f"Apply {code.path}", self)
+                action.setShortcut(QKeySequence(code.shortcut))
+                action.triggered.connect(lambda _=False, cid=code.id: self.view.apply_code(cid))
+                self.addAction(action)
+                self.code_actions.append(action)
+
+    # --- preferences and help ---
+
+    def _set_snap(self, on: bool) -> None:
+        QSettings().setValue("reader/snapWords", on)
+        if self.view is not None:
+            self.view.snap_words = on
+
+    def choose_font(self) -> None:
+        current = self.view.reader.font() if self.view else reader_font()
+        ok, font = QFontDialog.getFont(current, self, "Reader font")
+        if ok:
+            QSettings().setValue("reader/font", font.toString())
+            if self.view is not None:
+                self.view.set_reader_font(font)
+
+    def settings_dialog(self) -> None:
+        settings = QSettings()
+        dialog = SettingsDialog(self.actions, self.actions["snap_words"].isChecked(),
+                                str(settings.value("theme", "system")), self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        self.actions["snap_words"].setChecked(dialog.snap.isChecked())
+        theme = dialog.theme.currentData()
+        settings.setValue("theme", theme)
+        from PySide6.QtWidgets import QApplication
+
+        apply_theme(QApplication.instance(), theme)
+        for action_id, sequence in dialog.shortcuts().items():
+            default = self.actions.specs[action_id]
+            from app.gui.actions import default_sequence
+
+            same = sequence == default_sequence(default).toString(QKeySequence.PortableText)
+            self.actions.set_override(action_id, None if same else sequence)
+        self.actions.apply_shortcuts()
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        rows = [(action.text().replace("&", "").rstrip("…"), native(action.shortcut()))
+                for _, action in self.actions.items() if not action.shortcut().isEmpty()]
+        rows += [(action.text(), native(action.shortcut())) for action in self.code_actions]
+        rows.append(("Apply a code to the selection", "click the code"))
+        return rows
+
+    def shortcuts_help(self) -> None:
+        ShortcutsDialog(self.shortcut_rows(), self).exec()
+
+    # --- closing ---
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        self.close_project()
+        super().closeEvent(event)

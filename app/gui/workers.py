@@ -1,0 +1,89 @@
+"""Long pure functions off the GUI thread, with progress, cancel and a progress dialog.
+
+A job is ``fn(progress, cancelled) -> result`` where ``progress(done, label)``
+reports and ``cancelled()`` is polled; the same shape the Project's long calls
+have (``documents.import_paths``). The GUI thread keeps painting meanwhile.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.core.errors import QuotecoderError
+
+Job = Callable[[Callable[[int, str], None], Callable[[], bool]], Any]
+
+
+class JobSignals(QObject):
+    progress = Signal(int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class JobRunner(QRunnable):
+    """Runs one job in the global thread pool; ``cancel()`` asks it to stop at its next check."""
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.job(lambda done, label: self.signals.progress.emit(done, label), self._cancel.is_set)
+        except QuotecoderError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug in the job must reach the user, not vanish in a thread
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc(limit=5)}")
+        else:
+            self.signals.finished.emit(result)
+
+
+class JobFailed(Exception):
+    pass
+
+
+def run_with_progress(parent: QWidget | None, title: str, job: Job, total: int = 0) -> tuple[Any, bool]:
+    """Run ``job`` in a worker while a modal progress dialog shows; return (result, was_cancelled).
+
+    Raises :class:`JobFailed` with the worker's message when the job failed.
+    """
+    dialog = QProgressDialog(title, "Cancel", 0, total, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    runner = JobRunner(job)
+    runner.setAutoDelete(False)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def on_progress(done: int, label: str) -> None:
+        if total:
+            dialog.setValue(min(done, total))
+        dialog.setLabelText(f"{title}\n{label}")
+
+    runner.signals.progress.connect(on_progress)
+    runner.signals.finished.connect(lambda result: (outcome.update(result=result), loop.quit()))
+    runner.signals.failed.connect(lambda message: (outcome.update(error=message), loop.quit()))
+    dialog.canceled.connect(runner.cancel)
+    QThreadPool.globalInstance().start(runner)
+    loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        raise JobFailed(outcome["error"])
+    return outcome.get("result"), runner.cancelled
