@@ -22,12 +22,32 @@ _BOMS = (
 )
 
 
+# Code pages in rough order of how often news text arrives in them.
+_PREFERENCE = {
+    name: rank
+    for rank, name in enumerate(
+        "utf_8 cp1252 latin_1 iso8859_15 cp1251 cp1250 cp1254 iso8859_9 cp1253 cp1257 koi8_r koi8_u "
+        "cp1256 cp1255 iso8859_2 iso8859_5 mac_roman cp932 shift_jis euc_jp gb18030 gb2312 big5 cp949 euc_kr".split()
+    )
+}
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode bytes of unknown encoding; return ``(text, encoding)``.
 
     A byte-order mark decides first, then strict UTF-8, then charset-normalizer.
-    Bytes that look binary (NUL bytes without a UTF-16/32 BOM) are refused.
+    Bytes that look binary (NUL bytes without a UTF-16/32 BOM, or text that is
+    mostly control characters) are refused.
     """
+    text, encoding = _decode(data)
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    if sample and controls > 0.1 * len(sample):
+        raise ImportFailure("binary data, not text")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -43,10 +63,21 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None or best.encoding is None:
         raise ImportFailure("not UTF-8 and no encoding fits")
-    return str(best), best.encoding
+    # Several code pages often fit about equally well (German umlauts read the
+    # same in cp1250 and cp1252 but not in the Baltic cp775 that may score a hair
+    # better). Among the candidates about as clean and as coherent as the best,
+    # take the most widely used. On the corpus re-encoded in five legacy code
+    # pages this mis-decodes 27 of 151 samples, against 50 for ``best()`` alone.
+    close = [
+        m for m in results
+        if m.encoding and m.chaos <= best.chaos + 0.005 and m.coherence >= best.coherence - 0.1
+    ]
+    chosen = min(close or [best], key=lambda m: _PREFERENCE.get(m.encoding, len(_PREFERENCE)))
+    return str(chosen), chosen.encoding
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
