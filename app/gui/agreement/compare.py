@@ -71,6 +71,8 @@ class CompareView(QWidget):
     def _rebuild(self, names: list[str]) -> None:
         for pane in self.panes:
             self._layout.removeWidget(pane)
+            pane.hide()
+            pane.setParent(None)
             pane.deleteLater()
         self.names, self.panes = names, [ComparePane(n, self) for n in names]
         for pane in self.panes:

@@ -99,7 +99,12 @@ class AgreementWindow(QMainWindow):
         self.region_table.setSelectionBehavior(QTableView.SelectRows)
         self.region_table.setSelectionMode(QTableView.SingleSelection)
         self.region_table.verticalHeader().hide()
-        self.region_table.horizontalHeader().setStretchLastSection(True)
+        header = self.region_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.resizeSection(0, 150)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
         self.region_table.selectionModel().selectionChanged.connect(self._region_chosen)
 
         self.compare = CompareView()
