@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
             menu = bar.addMenu(title)
             for action_id in ids:
                 menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
+        team = bar.addMenu("&Team")  # the Agreement window (app/gui/agreement/)
+        bar.insertMenu(bar.actions()[-2], team)
+        team.addAction("&Agreement and Adjudication…", self.open_agreement)
         group = QActionGroup(self)
         for action_id in ("view_mine", "view_all", "view_chosen"):
             group.addAction(a[action_id])
@@ -374,6 +377,13 @@ class MainWindow(QMainWindow):
         rows += [(action.text(), native(action.shortcut())) for action in self.code_actions]
         rows.append(("Apply a code to the selection", "click the code"))
         return rows
+
+    def open_agreement(self) -> None:
+        if self.ws is None:
+            return
+        from app.gui.agreement import open_agreement_window
+
+        self._agreement = open_agreement_window(self.project, self.ws.coder_id, self.ws.undo_stack, self)
 
     def shortcuts_help(self) -> None:
         ShortcutsDialog(self.shortcut_rows(), self).exec()
