@@ -109,9 +109,10 @@ def test_folder_with_broken_files_imports_the_rest_and_names_each_reason(tmp_pat
         (tmp_path / path.name).write_bytes(path.read_bytes())
     (tmp_path / "story.docx").write_bytes(docx_bytes())
     (tmp_path / "report.pdf").write_bytes(pdf_bytes([["A report with a text layer."]]))
+    noise = random.Random(1)
     broken = {
         "noise.txt": (
-            b"Caf\xe9 cr\xe8me " * 3 + bytes(random.Random(1).randrange(128, 256) for _ in range(300)),
+            b"Caf\xe9 cr\xe8me " * 3 + bytes(noise.randrange(128, 256) for _ in range(300)),
             "not UTF-8 and no encoding fits",
         ),
         "controls.txt": (bytes(range(1, 32)) * 10, "binary data"),
@@ -134,7 +135,7 @@ def test_folder_with_broken_files_imports_the_rest_and_names_each_reason(tmp_pat
             imported.extend(parse_source(item, options))
         except ImportFailure as exc:
             failures[Path(item.name).name] = str(exc)
-    assert len(imported) == len(good) + 2
     assert set(failures) == set(broken)
+    assert len(imported) == len(good) + 2
     for name, (_data, reason) in broken.items():
         assert failures[name].startswith(reason), (name, failures[name])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 from datetime import date
 
 import pytest
@@ -158,3 +159,25 @@ def test_markdown_without_front_matter_takes_its_title_from_the_first_heading():
 def test_forced_language_wins_over_detection():
     [doc] = parse_source(Source("seed.txt", SEED.read_bytes()), ImportOptions(language="tr"))
     assert doc.language == "tr"
+
+
+@pytest.mark.parametrize(
+    "name, encoding",
+    [
+        ("multi/2019-08-29_kazakhstan-embassy_hurricane-dorian-notice_ru.txt", "cp1251"),
+        ("multi/ud-pud_news-excerpts_ru.txt", "koi8_r"),
+        ("multi/1933-10-29_ataturk_onuncu-yil-nutku_tr.txt", "cp1254"),
+        ("multi/2020-01-20_soundofscience_candidature-collective-hceres_fr.txt", "cp1252"),
+    ],
+)
+def test_whole_articles_in_legacy_code_pages_decode_exactly(name, encoding):
+    original = (CORPUS / name).read_text(encoding="utf-8").encode(encoding, "replace").decode(encoding)
+    [doc] = parse_source(Source("legacy.txt", original.encode(encoding)))
+    assert doc.text == original
+
+
+def test_random_bytes_are_not_taken_for_text():
+    noise = random.Random(7)
+    data = bytes(noise.randrange(128, 256) for _ in range(2000))
+    with pytest.raises(ImportFailure, match="not UTF-8 and no encoding fits"):
+        parse_source(Source("noise.txt", data))
