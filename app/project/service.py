@@ -47,6 +47,7 @@ class Project:
         from app.project.codings import CodingsManager
         from app.project.documents import DocumentsManager
         from app.project.memos import MemosManager
+        from app.project.nlp import NlpManager
 
         self.db = db
         # The coder on whose behalf edits are made; recorded in the audit log.
@@ -59,6 +60,7 @@ class Project:
         self.memos = MemosManager(self)
         self.audit = AuditManager(self)
         self.agreement = AgreementManager(self)
+        self.nlp = NlpManager(self)
 
     # --- opening and closing ---
 
