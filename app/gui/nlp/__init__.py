@@ -1,0 +1,1 @@
+"""NLP views: the Quotes panel (who said what) and the Concordance (KWIC) dialog."""
