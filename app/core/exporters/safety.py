@@ -92,9 +92,8 @@ def safe_text(text: str, report: SafetyReport, where: str, limit: int = MAX_CELL
         return text
     marker = _MARKER.format(n=len(text))
     budget = limit - len(marker)
-    cut = text[:budget]
-    while _utf16_len(cut) > budget:  # astral characters take two units
-        cut = cut[: budget - (_utf16_len(cut) - budget)]
+    # Cut at ``budget`` UTF-16 units; a surrogate pair split by the cut is dropped whole.
+    cut = text.encode("utf-16-le", "surrogatepass")[: 2 * budget].decode("utf-16-le", "ignore")
     report.truncated_cells.append(where)
     return cut + marker
 

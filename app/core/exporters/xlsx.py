@@ -73,14 +73,18 @@ def write_workbook(
         stats = CodingStats()
         table = SegmentTable(data)
         segments = SheetWriter(wb, "Segments", table.columns(), report, taken, freeze="C2")
-        for n, coding in enumerate(data.codings, start=1):
-            segments.append(table.row(coding))
-            stats.add(coding)
-            if n % PROGRESS_EVERY == 0:
-                if cancelled is not None and cancelled():
-                    raise ExportCancelled("export cancelled")
-                if progress is not None:
-                    progress(n)
+        try:
+            for n, coding in enumerate(data.codings, start=1):
+                segments.append(table.row(coding))
+                stats.add(coding)
+                if n % PROGRESS_EVERY == 0:
+                    if cancelled is not None and cancelled():
+                        raise ExportCancelled("export cancelled")
+                    if progress is not None:
+                        progress(n)
+        except BaseException:
+            segments.ws.close()  # finish the sheet's temporary file so nothing dangles
+            raise
         segments.close()
         if progress is not None:
             progress(stats.total)

@@ -1,0 +1,9 @@
+import pytest
+
+from app.core.exporters.model import ExportData
+from exporters_sample import sample_data
+
+
+@pytest.fixture
+def data() -> ExportData:
+    return sample_data()
