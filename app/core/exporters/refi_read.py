@@ -268,7 +268,7 @@ def _codings(raw_by_source: dict[str, tuple[str, list[Element], list[Element]]],
                 mapper = PositionMapper(raw, fitting[0])
                 ctx.notes.append(f"Source {names[source_guid]!r}: positions run past the text as {scheme.describe()}; "
                                  f"read as {fitting[0].describe()} instead")
-        if not mapper.identity and selections:
+        if selections and (not mapper.identity or "\r\n" in raw):
             converted_sources.append(names[source_guid])
         for sel in selections:
             try:
@@ -296,7 +296,8 @@ def _codings(raw_by_source: dict[str, tuple[str, list[Element], list[Element]]],
             _add_coding(project, ctx, coding, coding, source_guid, 0, mapper.length, "", fallback, dropped)
     if converted_sources:
         ctx.notes.append(f"Positions were read as {scheme.describe()} ({reason}) and converted to code points of the "
-                         f"text with LF line endings in {len(converted_sources)} source(s); {moved} coding(s) moved")
+                         f"text with LF line endings in {len(converted_sources)} source(s) "
+                         f"({', '.join(converted_sources[:5])}); {moved} coding(s) moved")
     if memo_only:
         ctx.notes.append(f"{memo_only} selection(s) had no code (memo only); their memos were kept as notes on the source")
     for why, n in sorted(dropped.items()):
