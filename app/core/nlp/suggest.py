@@ -58,7 +58,9 @@ def suggest(doc: Any, matcher: SuggestionMatcher, excluded: Sequence[tuple[int, 
     """
     seen: set[tuple[str, int, int]] = set()
     out: list[Suggestion] = []
-    for match_id, s, e in [*matcher.phrase(doc), *matcher.lemma(doc)]:
+    # An empty Matcher warns (W036) when called, so only call the ones that have rules.
+    matches = [*(matcher.phrase(doc) if len(matcher.phrase) else ()), *(matcher.lemma(doc) if len(matcher.lemma) else ())]
+    for match_id, s, e in matches:
         span = doc[s:e]
         a, b = span.start_char, span.end_char
         if any(x <= a and b <= y for x, y in excluded):
