@@ -100,8 +100,14 @@ class Actions(QObject):
         settings = QSettings()
         for action_id, action in self._actions.items():
             override = settings.value(f"shortcuts/{action_id}")
-            seq = QKeySequence(str(override)) if override is not None else default_sequence(self.specs[action_id])
-            action.setShortcut(seq)
+            spec = self.specs[action_id]
+            if override is not None:
+                action.setShortcut(QKeySequence(str(override)))
+            elif isinstance(spec.shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(spec.shortcut)  # every platform binding (Ctrl+Y and Ctrl+Shift+Z for redo)
+            else:
+                action.setShortcut(default_sequence(spec))
+            seq = action.shortcut()
             if not seq.isEmpty():
                 action.setToolTip(f"{self.specs[action_id].tip} ({seq.toString(QKeySequence.NativeText)})")
 

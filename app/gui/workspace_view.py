@@ -89,6 +89,7 @@ class WorkspaceView(QWidget):
     def load(self) -> None:
         self._reload_codebook()
         self.documents.reload()
+        self.segments.reload()
         if self.documents.proxy.rowCount():
             self.documents.step(0)
         else:
@@ -233,6 +234,9 @@ class WorkspaceView(QWidget):
             self.codes = {c.id: c for c in codes}
             self.codebook.reload()
         before = self._doc_counts()
+        if codebook_changed and not changes.codings and self.doc_id is not None:
+            # A merge undone, a code restored: codings may have changed code without being listed.
+            changes = ChangeSet(changes.documents | {self.doc_id}, changes.codes, changes.coders, changes.codings)
         local = self._refresh_current_codings(changes)
         after = self._doc_counts()
         if local and not codebook_changed and not (changes.documents - {self.doc_id}):

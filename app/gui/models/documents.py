@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from app.core.records import DocStatus, DocumentInfo
+from app.gui.models import refilter
 
 COLUMNS = ("Title", "Date", "Outlet", "Language", "Status", "Codings")
 ID_ROLE = Qt.UserRole + 1
@@ -127,12 +128,11 @@ class DocumentsProxy(QSortFilterProxyModel):
         self._needle = ""
 
     def set_text(self, text: str) -> None:
-        self._needle = text.casefold().strip()
-        self.invalidateFilter()
+        needle = text.casefold().strip()
+        refilter(self, lambda: setattr(self, "_needle", needle))
 
     def set_status(self, status: str | None) -> None:
-        self._status = status
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_status", status))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         model = self.sourceModel()

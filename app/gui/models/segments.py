@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 
 from app.core.records import SegmentInfo
 from app.gui.icons import swatch
+from app.gui.models import refilter
 
 COLUMNS = ("Code", "Document", "Coder", "Quote", "Memo")
 SEGMENT_ROLE = Qt.UserRole + 1
@@ -66,8 +67,7 @@ class SegmentsProxy(QSortFilterProxyModel):
         self._coder: str | None = None
 
     def set_coder(self, coder: str | None) -> None:
-        self._coder = coder
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_coder", coder))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         if self._coder is not None and self.sourceModel().index(row, 2, parent).data() != self._coder:
