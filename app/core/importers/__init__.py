@@ -23,6 +23,7 @@ from app.core.importers.odt import parse_odt
 from app.core.importers.pdf import parse_pdf
 from app.core.importers.plaintext import parse_plaintext
 from app.core.importers.rtf import parse_rtf
+from app.core.importers.sources import SourceProblem, iter_sources
 from app.core.importers.xlsx import parse_xlsx
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "ImportedDocument",
     "PARSERS",
     "Source",
+    "SourceProblem",
+    "iter_sources",
     "parse_source",
     "supported_suffixes",
 ]
