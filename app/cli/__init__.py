@@ -45,13 +45,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except QuotecoderError as exc:
         return fail(str(exc))
+    except BrokenPipeError:
+        # The reader went away (`quotecoder docs P | head`): not an error worth a message.
+        sys.stderr.close()
+        return 1
     except OSError as exc:
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
         return fail(f"{exc.strerror or exc}{where}")
     except KeyboardInterrupt:
         return fail("interrupted")
-    except BrokenPipeError:
-        return 1
 
 
 def fail(message: str) -> int:

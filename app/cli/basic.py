@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON list of {path, status, document_id, title, error}")
     p.add_argument("--language", help="set this language (ISO code) instead of detecting it")
     p.add_argument("--max-size-mb", type=float, default=50, help="skip files larger than this (default 50)")
+    p.add_argument("--keep-boilerplate", action="store_true",
+                   help="do not mark web boilerplate (category lines, 'Recent posts') as excluded from the article")
+    p.add_argument("--sheet", help="spreadsheets: the sheet to read (default: the first)")
     for column in ("text", "title", "date", "outlet", "author", "url"):
         p.add_argument(f"--{column}-column", metavar="NAME", help=f"corpus tables: the {column} column")
     p.set_defaults(func=cmd_import)
@@ -34,6 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("set-meta", help="correct a document's metadata (the text never changes)")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("--doc", type=int, required=True, metavar="ID")
+    for name in ("title", "language", "outlet", "author", "url"):
+        p.add_argument(f"--{name}")
+    p.add_argument("--date", help="YYYY-MM-DD")
+    p.set_defaults(func=cmd_set_meta)
 
     p = sub.add_parser("codes", help="add or list codes")
     p.add_argument("project", metavar="PROJECT")
@@ -104,7 +115,7 @@ def cmd_import(args) -> int:
         max_file_bytes=int(args.max_size_mb * 1024 * 1024),
         text_column=args.text_column, title_column=args.title_column, date_column=args.date_column,
         outlet_column=args.outlet_column, author_column=args.author_column, url_column=args.url_column,
-        language=args.language,
+        language=args.language, mark_boilerplate=not args.keep_boilerplate, sheet=args.sheet,
     )
     with Project.open(args.project) as project:
         outcomes = project.documents.import_paths(args.paths, options)
@@ -113,13 +124,16 @@ def cmd_import(args) -> int:
     else:
         for o in outcomes:
             if o.status == "imported":
-                print(f"imported   {o.path} -> document {o.document_id}: {o.title}")
+                near = f" (near-duplicate of document {o.near_duplicate_of})" if o.near_duplicate_of else ""
+                print(f"imported   {o.path} -> document {o.document_id}: {o.title}{near}")
             elif o.status == "duplicate":
                 print(f"duplicate  {o.path} ({o.error})")
             else:
                 print(f"failed     {o.path}: {o.error}")
         counts = {s: sum(o.status == s for o in outcomes) for s in ("imported", "duplicate", "failed")}
-        print(f"{counts['imported']} imported, {counts['duplicate']} duplicate(s), {counts['failed']} failed")
+        near = sum(1 for o in outcomes if o.near_duplicate_of)
+        print(f"{counts['imported']} imported ({near} near-duplicate), {counts['duplicate']} duplicate(s), "
+              f"{counts['failed']} failed")
     return 1 if outcomes and all(o.status == "failed" for o in outcomes) else 0
 
 
@@ -132,6 +146,8 @@ def cmd_docs(args) -> int:
             "date": d.published.isoformat() if d.published else None,
             "source": d.source_url, "outlet": d.outlet, "author": d.author, "language": d.language,
             "length": d.length, "attributes": d.attributes,
+            "date_text": d.published_text, "date_ambiguous": d.date_ambiguous,
+            "near_duplicate_group": d.near_duplicate_group,
         }
         for d in docs
     ]
@@ -140,6 +156,28 @@ def cmd_docs(args) -> int:
     else:
         print_table([(r["id"], r["date"], r["language"], r["length"], r["title"]) for r in rows],
                     ("ID", "DATE", "LANG", "LENGTH", "TITLE"))
+    return 0
+
+
+def cmd_set_meta(args) -> int:
+    from datetime import date
+
+    fields: dict[str, object] = {}
+    for name, key in (("title", "title"), ("language", "language"), ("outlet", "outlet"),
+                      ("author", "author"), ("url", "source_url")):
+        value = getattr(args, name)
+        if value is not None:
+            fields[key] = value.strip() or None
+    if args.date is not None:
+        try:
+            fields["published"] = date.fromisoformat(args.date) if args.date.strip() else None
+        except ValueError:
+            raise ValidationError(f"'{args.date}' is not a date; write it as YYYY-MM-DD") from None
+    if not fields:
+        raise ValidationError("nothing to change; give --title, --language, --outlet, --author, --url or --date")
+    with Project.open(args.project) as project:
+        project.documents.update(args.doc, **fields)
+    print(f"updated document {args.doc}")
     return 0
 
 

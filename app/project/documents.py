@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from sqlalchemy import func, select
 
-from app.core.importers import ImportedDocument, ImportFailure, ImportOptions, parse_source
+from app.core.importers import ImportedDocument, ImportOptions
 from app.core.records import ChangeSet, DocStatus, DocumentInfo, ExcludedSpanInfo
 from app.core.text import normalize_newlines, text_hash
 from app.project.convert import document_info
@@ -21,23 +20,6 @@ if TYPE_CHECKING:
 
 # Metadata a user may correct after import. The text itself never changes.
 EDITABLE = ("title", "language", "source_url", "outlet", "author", "published")
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What happened to one file (or one row of a corpus table) in an import."""
-
-    path: str
-    status: str  # "imported", "duplicate" or "failed"
-    document_id: int | None = None
-    title: str | None = None
-    error: str | None = None
-
-    def to_json(self) -> dict:
-        return {
-            "path": self.path, "status": self.status, "document_id": self.document_id,
-            "title": self.title, "error": self.error,
-        }
 
 
 class DocumentsManager:
@@ -94,6 +76,31 @@ class DocumentsManager:
                              .order_by(m.ExcludedSpan.start))
             return [ExcludedSpanInfo(r.id, r.document_id, r.start, r.end, r.reason) for r in rows]
 
+    def add_excluded_span(self, document_id: int, start: int, end: int, reason: str = "boilerplate") -> "Edit":
+        """Mark ``[start, end)`` as not part of the article; the text itself is untouched."""
+        from app.project.service import Edit
+
+        with self._db.session() as s:
+            row = _get(s, document_id)
+            if not (0 <= start < end <= row.length):
+                raise ValidationError(f"span {start}-{end} does not fit the text ({row.length} characters)")
+            span = m.ExcludedSpan(document_id=document_id, start=start, end=end, reason=reason)
+            s.add(span)
+            s.flush()
+            self._p.log(s, "exclude", "document", document_id, start=start, end=end, reason=reason)
+            return Edit(span.id, ChangeSet(documents=frozenset({document_id})))
+
+    def remove_excluded_span(self, span_id: int) -> ExcludedSpanInfo:
+        """Count a previously excluded part as article text again; returns it (for undo)."""
+        with self._db.session() as s:
+            row = s.get(m.ExcludedSpan, span_id)
+            if row is None:
+                raise NotFoundError(f"there is no excluded span with id {span_id}")
+            info = ExcludedSpanInfo(row.id, row.document_id, row.start, row.end, row.reason)
+            s.delete(row)
+            self._p.log(s, "include", "document", info.document_id, start=info.start, end=info.end)
+        return info
+
     def original(self, document_id: int) -> tuple[str, bytes] | None:
         """The bytes the text was extracted from (a saved web page), when they were kept."""
         with self._db.reader() as s:
@@ -139,43 +146,11 @@ class DocumentsManager:
         options: ImportOptions | None = None,
         progress: Callable[[int, str], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
-    ) -> list[ImportOutcome]:
-        """Import files and folders. A bad file is reported and skipped; the others land.
+    ) -> list:
+        """Import files, folders and zips (see :mod:`app.project.importing`)."""
+        from app.project.importing import import_paths
 
-        Each document is stored in its own transaction, so cancelling leaves every
-        finished document in place and no half-written one.
-        """
-        from app.project.importing import iter_import_sources
-
-        options = options or ImportOptions()
-        outcomes: list[ImportOutcome] = []
-        for number, item in enumerate(iter_import_sources(paths, options), start=1):
-            if cancelled is not None and cancelled():
-                break
-            if progress is not None:
-                progress(number, item.name)
-            if isinstance(item, ImportOutcome):
-                outcomes.append(item)
-                continue
-            try:
-                documents = parse_source(item, options)
-            except ImportFailure as exc:
-                outcomes.append(ImportOutcome(item.name, "failed", error=str(exc)))
-                continue
-            for index, doc in enumerate(documents):
-                label = item.name if len(documents) == 1 else f"{item.name}#{index + 1}"
-                outcomes.append(self._store(doc, label))
-        return outcomes
-
-    def _store(self, doc: ImportedDocument, label: str) -> ImportOutcome:
-        existing = self.find_by_hash(text_hash(doc.text))
-        if existing is not None:
-            return ImportOutcome(label, "duplicate", existing, doc.title, f"same text as document {existing}")
-        try:
-            edit = self.add(doc)
-        except ValidationError as exc:
-            return ImportOutcome(label, "failed", error=str(exc))
-        return ImportOutcome(label, "imported", edit.id, doc.title)
+        return import_paths(self._p, paths, options, progress, cancelled)
 
     # --- editing metadata and status ---
 
@@ -282,3 +257,12 @@ def _get(session, document_id: int) -> m.Document:
     if row is None:
         raise NotFoundError(f"there is no document with id {document_id}")
     return row
+
+
+def __getattr__(name: str):
+    # ImportOutcome moved to app.project.importing; keep the old import path working.
+    if name == "ImportOutcome":
+        from app.project.importing import ImportOutcome
+
+        return ImportOutcome
+    raise AttributeError(name)

@@ -90,7 +90,7 @@ def _iter_path(path: Path, options: ImportOptions, known: set[str]) -> Iterator[
     elif path.exists():
         yield from _iter_file(path, options, known)
     else:
-        yield SourceProblem(str(path), "not found")
+        yield SourceProblem(str(path), "no such file or folder")
 
 
 def _iter_file(path: Path, options: ImportOptions, known: set[str]) -> Iterator[Source | SourceProblem]:

@@ -100,7 +100,7 @@ def test_missing_path_and_broken_zip(tmp_path):
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 not really")
     _sources, problems = _split(list(iter_sources([tmp_path / "nope.txt", broken])))
-    assert problems == {str(tmp_path / "nope.txt"): "not found", str(broken): "not a valid zip archive (not a zip archive)"}
+    assert problems == {str(tmp_path / "nope.txt"): "no such file or folder", str(broken): "not a valid zip archive (not a zip archive)"}
 
 
 def test_folder_with_broken_files_imports_the_rest_and_names_each_reason(tmp_path):
