@@ -41,9 +41,15 @@ class JobRunner(QRunnable):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    def _progress(self, done: int, label: str) -> None:
+        self.signals.progress.emit(done, label)
+
+    def _is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
     def run(self) -> None:
         try:
-            result = self.job(lambda done, label: self.signals.progress.emit(done, label), self._cancel.is_set)
+            result = self.job(self._progress, self._is_cancelled)
         except QuotecoderError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug in the job must reach the user, not vanish in a thread
@@ -77,13 +83,23 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job, total: int =
             dialog.setValue(min(done, total))
         dialog.setLabelText(f"{title}\n{label}")
 
+    def on_finished(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def on_failed(message: str) -> None:
+        outcome["error"] = message
+        loop.quit()
+
     runner.signals.progress.connect(on_progress)
-    runner.signals.finished.connect(lambda result: (outcome.update(result=result), loop.quit()))
-    runner.signals.failed.connect(lambda message: (outcome.update(error=message), loop.quit()))
+    runner.signals.finished.connect(on_finished)
+    runner.signals.failed.connect(on_failed)
     dialog.canceled.connect(runner.cancel)
     QThreadPool.globalInstance().start(runner)
     loop.exec()
+    was_cancelled = runner.cancelled
+    dialog.canceled.disconnect(runner.cancel)
     dialog.close()
     if "error" in outcome:
         raise JobFailed(outcome["error"])
-    return outcome.get("result"), runner.cancelled
+    return outcome.get("result"), was_cancelled
