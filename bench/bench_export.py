@@ -100,7 +100,10 @@ def run() -> str:
             for kind in WRITERS:
                 seconds, peak, size = measure(kind, n, Path(tmp))
                 lines.append(f"| {kind} | {n:,} | {seconds:.1f} | {n / seconds:,.0f} | {peak:.1f} | {size / 2**20:.1f} |")
-    lines.append("\nA peer's export of the same data could not be run here, so no comparison is given.")
+    from bench.__main__ import machine
+
+    lines.append(f"\nMachine: {machine()}, shared with other jobs while measured.")
+    lines.append("A peer's export of the same data could not be run here, so no comparison is given.")
     return "\n".join(lines)
 
 
