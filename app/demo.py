@@ -6,6 +6,7 @@ Created on first use in the user's data directory (platformdirs); never overwrit
 from __future__ import annotations
 
 from importlib import resources
+from datetime import date
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -38,6 +39,14 @@ DEMO_CODEBOOK = [
     ("Unity of the people", "#aa4499", "National unity, interethnic harmony, statehood.", "", "", "", "5"),
 ]
 
+# Metadata the files do not carry themselves (the UN statement has no headline line).
+DEMO_METADATA = {
+    "2022-09_un-general-debate_kazakhstan_tokayev.txt": dict(
+        title="Statement by President Kassym-Jomart Tokayev at the 77th UN General Debate",
+        published=date(2022, 9, 20), outlet="United Nations General Debate", author="Kassym-Jomart Tokayev",
+    ),
+}
+
 DEMO_CODERS = [("Aigerim", "#cc6677"), ("Daniyar", "#4477aa")]
 
 
@@ -64,5 +73,9 @@ def ensure_demo_project(path: Path | None = None) -> Path:
             project.codebook.describe(edit.id, inclusion=inclusion, exclusion=exclusion, example=example)
             if shortcut:
                 project.codebook.set_shortcut(edit.id, shortcut)
-        project.documents.import_paths([str(p) for p in demo_files()], ImportOptions(language="en"))
+        outcomes = project.documents.import_paths([str(p) for p in demo_files()], ImportOptions(language="en"))
+        for outcome in outcomes:
+            fields = DEMO_METADATA.get(Path(outcome.path).name)
+            if fields and outcome.document_id is not None:
+                project.documents.update(outcome.document_id, **fields)
     return path
