@@ -46,6 +46,7 @@ class Project:
         from app.project.coders import CodersManager
         from app.project.codings import CodingsManager
         from app.project.documents import DocumentsManager
+        from app.project.exchange import ExchangeManager
         from app.project.memos import MemosManager
         from app.project.nlp import NlpManager
 
@@ -61,6 +62,7 @@ class Project:
         self.audit = AuditManager(self)
         self.agreement = AgreementManager(self)
         self.nlp = NlpManager(self)
+        self.exchange = ExchangeManager(self)
 
     # --- opening and closing ---
 
