@@ -14,7 +14,7 @@ from app import __version__
 from app.core.errors import QuotecoderError
 
 # Each module adds its subcommands with register(subparsers).
-COMMAND_MODULES = ("app.cli.basic", "app.cli.agreement", "app.cli.nlp")
+COMMAND_MODULES = ("app.cli.basic", "app.cli.agreement", "app.cli.nlp", "app.cli.exchange")
 
 
 def build_parser() -> argparse.ArgumentParser:

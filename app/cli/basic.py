@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", metavar="PROJECT")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("import", help="import documents (files or folders)")
+    p = sub.add_parser("import", help="import documents (files or folders), or a REFI-QDA project (.qdpx/.qde)")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("paths", metavar="PATH", nargs="+")
     p.add_argument("--json", action="store_true", help="print a JSON list of {path, status, document_id, title, error}")
@@ -117,6 +117,14 @@ def cmd_import(args) -> int:
         outlet_column=args.outlet_column, author_column=args.author_column, url_column=args.url_column,
         language=args.language, mark_boilerplate=not args.keep_boilerplate, sheet=args.sheet,
     )
+    refi = [p for p in args.paths if Path(p).suffix.lower() in (".qdpx", ".qde")]
+    if refi:  # a REFI-QDA project: sources, codes, coders and codings (see app/cli/exchange.py)
+        if len(refi) != len(args.paths):
+            raise ValidationError("import a .qdpx/.qde project on its own, not together with other files")
+        with Project.open(args.project) as project:
+            for path in refi:
+                print("\n".join(project.exchange.import_refi(path).lines()))
+        return 0
     with Project.open(args.project) as project:
         outcomes = project.documents.import_paths(args.paths, options)
     if args.json:
