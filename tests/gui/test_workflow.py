@@ -160,8 +160,11 @@ def test_next_document_and_segment_click_opens_document(window, qtbot):
     assert window.view.reader.selection_cp() == span
 
 
-def test_codebook_edits_are_undoable(window):
+def test_codebook_edits_are_undoable(window, monkeypatch):
     from app.gui import commands as cmd
+
+    shown = []
+    monkeypatch.setattr("app.gui.mainwindow.QMessageBox.warning", lambda *args: shown.append(args[2]))
 
     ws, p = window.ws, window.project
     code = p.codebook.by_path("Political neutrality").id
@@ -190,3 +193,4 @@ def test_codebook_edits_are_undoable(window):
     depth = ws.undo_stack.count()
     assert not ws.run(cmd.RenameCode(ws, code, "Social justice"))
     assert errors and ws.undo_stack.count() == depth
+    assert shown == errors and "already exists" in shown[0]
