@@ -116,7 +116,8 @@ class WorkspaceView(QWidget):
         self.text = self.ws.project.documents.text(document_id)
         info = self.ws.project.documents.get(document_id)
         self.codings = {c.id: c for c in self.ws.project.codings.for_document(document_id)}
-        self.reader.set_document(document_id, self.text, self._highlights())
+        self.reader.set_document(document_id, self.text, [])
+        self.reader.set_highlights(self._highlights())  # needs the new text's offset map, set just above
         rtl = _mostly_rtl(self.text)
         self.reader.setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
         meta = " · ".join(x for x in (info.outlet, info.author,

@@ -46,8 +46,14 @@ def test_selection_found_by_qt_is_stored_in_code_points(window, qtbot, demo_path
     seg = _code_and_check(window, qtbot, doc, needle)
     # The highlight drawn for it covers exactly the UTF-16 range Qt selected.
     (h,) = window.view.reader.index.items
-    assert (h.s16, h.e16) == (cursor.selectionStart(), cursor.selectionEnd())
+    selected = (cursor.selectionStart(), cursor.selectionEnd())
+    assert (h.s16, h.e16) == selected
     assert (h.start, h.end) == (seg.start, seg.end)
+    # Reopened after another document, the stored coding is drawn at the same place.
+    window.view.documents.select(1)
+    window.view.documents.select(doc)
+    (h,) = window.view.reader.index.items
+    assert (h.s16, h.e16) == selected
 
 
 def test_keyboard_selection_over_emoji_and_combining_marks(window, qtbot, demo_path):
