@@ -43,8 +43,9 @@ class CodebookPanel(QWidget):
             lambda pos: self.contextRequested.emit(self.view.viewport().mapToGlobal(pos), self.selected_ids()))
         header = self.view.header()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        for col in (1, 2):  # fixed: sizing to contents would re-read every row at each count change
+            header.setSectionResizeMode(col, QHeaderView.Fixed)
+            header.resizeSection(col, 48)
         header.setStretchLastSection(False)
         self.view.clicked.connect(lambda index: self.codeClicked.emit(index.data(ID_ROLE)))
         self.view.doubleClicked.connect(lambda index: self.editRequested.emit(index.data(ID_ROLE)))

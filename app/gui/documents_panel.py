@@ -44,9 +44,16 @@ class DocumentsPanel(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
-        for col in range(1, 6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setMinimumSectionSize(24)
+        for col, width in ((1, 84), (2, 110), (3, 40), (4, 28), (5, 40)):
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            header.resizeSection(col, width)
         header.setStretchLastSection(False)
+        # Outlet and language are one right-click away; the list stays readable in a narrow panel.
+        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for col in (2, 3):
+            self.view.setColumnHidden(col, True)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.progress = QLabel()
@@ -60,6 +67,17 @@ class DocumentsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.progress)
+
+    def _header_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        for col in range(1, self.model.columnCount()):
+            action = menu.addAction(self.model.headerData(col, Qt.Horizontal, Qt.ToolTipRole).split(":")[0])
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(col))
+            action.toggled.connect(lambda on, c=col: self.view.setColumnHidden(c, not on))
+        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
 
     def reload(self) -> None:
         p = self.ws.project

@@ -57,6 +57,33 @@ class HighlightIndex:
     def __len__(self) -> int:
         return len(self.items)
 
+    def add(self, h: Highlight) -> None:
+        """Insert one highlight in the lowest lane its overlapping neighbours leave free."""
+        taken = {o.lane for o in self.overlapping(h.s16, h.e16)}
+        h.lane = next(lane for lane in range(len(taken) + 1) if lane not in taken)
+        self.lanes = max(self.lanes, h.lane + 1)
+        key = (h.s16, -h.e16, h.id)
+        i = bisect.bisect_left([(x.s16, -x.e16, x.id) for x in self.items[self._lo(h.s16):self._hi(h.s16)]], key)
+        i += self._lo(h.s16)
+        self.items.insert(i, h)
+        self._starts.insert(i, h.s16)
+        self._max_len = max(self._max_len, h.e16 - h.s16)
+
+    def remove(self, coding_id: int) -> Highlight | None:
+        """Take out the highlight of one coding (other lanes stay valid: removing never creates overlap)."""
+        for i, h in enumerate(self.items):
+            if h.id == coding_id:
+                del self.items[i]
+                del self._starts[i]
+                return h
+        return None
+
+    def _lo(self, s16: int) -> int:
+        return bisect.bisect_left(self._starts, s16)
+
+    def _hi(self, s16: int) -> int:
+        return bisect.bisect_right(self._starts, s16)
+
     def overlapping(self, a: int, b: int) -> list[Highlight]:
         """Highlights that share at least one position with ``[a, b)``."""
         lo = bisect.bisect_left(self._starts, a - self._max_len)

@@ -8,7 +8,7 @@ Positions leave this widget only as code points, through ``OffsetMap``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMargins, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -85,7 +85,12 @@ class ReaderView(QPlainTextEdit):
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         self.index = HighlightIndex(highlights)
-        self._relayout_margins()
+        self.highlights_changed()
+
+    def highlights_changed(self) -> None:
+        """Redraw after the index changed (in place or replaced)."""
+        if self.stripe.width() != self.stripe_width():
+            self._relayout_margins()
         self.viewport().update()
         self.stripe.update()
 
@@ -133,7 +138,8 @@ class ReaderView(QPlainTextEdit):
         text_width = self.fontMetrics().averageCharWidth() * MAX_COLUMNS + 24
         free = self.width() - stripe - text_width - self.verticalScrollBar().sizeHint().width()
         pad = max(0, free // 2)
-        self.setViewportMargins(pad + stripe, 0, pad, 0)
+        if self.viewportMargins() != QMargins(pad + stripe, 0, pad, 0):
+            self.setViewportMargins(pad + stripe, 0, pad, 0)  # a change re-lays out the text: only when needed
         cr = self.contentsRect()
         self.stripe.setGeometry(QRect(cr.left() + pad, cr.top(), stripe, cr.height()))
 

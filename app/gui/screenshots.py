@@ -131,7 +131,9 @@ def render(outdir: Path) -> list[Path]:
         for doc in docs[: len(docs) // 3]:
             p.documents.set_status(doc.id, a, "done")
     window = _window(corpus, "Aigerim")
-    window.view.documents.step(3)
+    counts = window.project.documents.coding_counts()
+    busiest = sorted(counts, key=lambda d: -counts[d])[2]
+    window.view.documents.select(busiest)
     window.view.codebook.select(window.project.codebook.by_path("Constitutional reform").id)
     _shoot(window, outdir / "corpus-blind.png")
     written.append(outdir / "corpus-blind.png")

@@ -8,6 +8,8 @@ row of the documents list, the codebook's counts by difference.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -25,6 +27,13 @@ from app.gui.workspace import ViewMode, Workspace
 from app.project.errors import NotFoundError
 
 BULK_RELOAD = 200  # more changed codings than this: reload the document's codings at once
+
+
+class _All(set):
+    """Marks "every coding of the document changed" (it was reloaded)."""
+
+
+ALL = _All({-1})
 
 
 class WorkspaceView(QWidget):
@@ -133,21 +142,23 @@ class WorkspaceView(QWidget):
         self.reader.set_highlights(self._highlights())
         self._push_counts()
 
-    def visible_codings(self) -> list[CodingInfo]:
-        return [c for c in self.codings.values() if self.ws.shows_coder(c.coder_id)]
+    def visible_codings(self, codings=None) -> list[CodingInfo]:
+        codings = self.codings.values() if codings is None else codings
+        visible = self.ws.visible_coders()
+        if visible is None:
+            return list(codings)
+        allowed = set(visible)
+        return [c for c in codings if c.coder_id in allowed]
 
-    def _highlights(self):
+    def _highlights(self, codings=None):
         coders = {c.id: c.name for c in self.ws.coders()}
         several = self.ws.view_mode is not ViewMode.MINE
         styles = {cid: (i if several else 0) for i, cid in enumerate(sorted(coders))}
         codes = {c.id: (c.path, c.color) for c in self.codes.values()}
-        return make_highlights(self.visible_codings(), self.reader.offsets, codes, coders, styles)
+        return make_highlights(self.visible_codings(codings), self.reader.offsets, codes, coders, styles)
 
     def _doc_counts(self) -> dict[int, int]:
-        counts: dict[int, int] = {}
-        for c in self.visible_codings():
-            counts[c.code_id] = counts.get(c.code_id, 0) + 1
-        return counts
+        return dict(Counter(c.code_id for c in self.visible_codings()))
 
     def _push_counts(self) -> None:
         self.codebook.model.set_counts(self._doc_counts(), self.all_counts)
@@ -238,7 +249,8 @@ class WorkspaceView(QWidget):
         if codebook_changed and not changes.codings and self.doc_id is not None:
             # A merge undone, a code restored: codings may have changed code without being listed.
             changes = ChangeSet(changes.documents | {self.doc_id}, changes.codes, changes.coders, changes.codings)
-        local = self._refresh_current_codings(changes)
+        touched = self._refresh_current_codings(changes)
+        local = bool(touched)
         after = self._doc_counts()
         if local and not codebook_changed and not (changes.documents - {self.doc_id}):
             for code_id in set(before) | set(after):
@@ -248,33 +260,42 @@ class WorkspaceView(QWidget):
         else:
             self.all_counts = self.ws.project.codebook.counts(coder_ids=self.ws.visible_coders())
         self._push_counts()
-        if codebook_changed or local:
+        if codebook_changed or touched is ALL:
             self.reader.set_highlights(self._highlights())
+        elif local:
+            for coding_id in touched:  # only the codings this edit touched
+                self.reader.index.remove(coding_id)
+            for h in self._highlights([self.codings[i] for i in touched if i in self.codings]):
+                self.reader.index.add(h)
+            self.reader.highlights_changed()
         for document_id in changes.documents:
             self._refresh_document_row(document_id)
         if codebook_changed or set(self.segments.code_ids) & set(changes.codes):
             self.segments.reload()
 
-    def _refresh_current_codings(self, changes: ChangeSet) -> bool:
+    def _refresh_current_codings(self, changes: ChangeSet) -> set[int]:
+        """Bring the open document's codings up to date; return the ids that changed (``ALL``: reloaded)."""
         if self.doc_id is None or (self.doc_id not in changes.documents and not changes.codings):
-            return False
+            return set()
         if len(changes.codings) > BULK_RELOAD or not changes.codings:
             fresh = {c.id: c for c in self.ws.project.codings.for_document(self.doc_id)}
             changed = fresh != self.codings
             self.codings = fresh
-            return changed
-        changed = False
+            return ALL if changed else set()
+        changed: set[int] = set()
         for coding_id in changes.codings:
             try:
                 info = self.ws.project.codings.get(coding_id)
             except NotFoundError:
-                changed |= self.codings.pop(coding_id, None) is not None
+                if self.codings.pop(coding_id, None) is not None:
+                    changed.add(coding_id)
                 continue
             if info.document_id == self.doc_id:
-                changed |= self.codings.get(coding_id) != info
+                if self.codings.get(coding_id) != info:
+                    changed.add(coding_id)
                 self.codings[coding_id] = info
-            else:
-                changed |= self.codings.pop(coding_id, None) is not None
+            elif self.codings.pop(coding_id, None) is not None:
+                changed.add(coding_id)
         return changed
 
     def _refresh_document_row(self, document_id: int) -> None:

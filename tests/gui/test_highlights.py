@@ -44,3 +44,28 @@ def test_astral_characters_shift_utf16_positions():
     (h,) = make_highlights([CodingInfo(1, "u", 1, 1, 1, 3, 6)], OffsetMap(text), {}, {}, {})
     assert (h.start, h.end, h.s16, h.e16) == (3, 6, 5, 8)
     assert h.code_path == "(deleted code)"
+
+
+def test_adding_and_removing_keeps_lanes_valid_and_queries_exact():
+    rng = random.Random(11)
+    spans = [(s, s + rng.randrange(1, 40)) for s in (rng.randrange(0, 350) for _ in range(300))]
+    all_h = _h(spans)
+    index = HighlightIndex(all_h[:100])
+    live = {h.id: h for h in all_h[:100]}
+    for h in all_h[100:]:
+        index.add(h)
+        live[h.id] = h
+        if rng.random() < 0.3:
+            gone = rng.choice(sorted(live))
+            assert index.remove(gone).id == gone
+            del live[gone]
+    assert sorted(h.id for h in index.items) == sorted(live)
+    assert [h.s16 for h in index.items] == sorted(h.s16 for h in index.items)
+    for a in index.items:
+        for b in index.overlapping(a.s16, a.e16):
+            assert b is a or b.lane != a.lane
+    for _ in range(100):
+        a = rng.randrange(0, 400)
+        b = a + rng.randrange(1, 30)
+        assert sorted(h.id for h in index.overlapping(a, b)) == sorted(
+            i for i, h in live.items() if h.s16 < b and h.e16 > a)

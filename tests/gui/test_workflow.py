@@ -135,7 +135,7 @@ def test_mark_done_shows_progress(window, qtbot):
     assert window.project.documents.status(doc, window.ws.coder_id) is DocStatus.DONE
     assert "1 of 4 documents done" in window.view.documents.progress.text()
     row = window.view.documents.model.row_of(doc)
-    assert "done" in window.view.documents.model.index(row, 4).data()
+    assert window.view.documents.model.index(row, 4).data() == "●"
     window.ws.undo_stack.undo()
     assert window.project.documents.status(doc, window.ws.coder_id) is not DocStatus.DONE
     assert "0 of 4" in window.view.documents.progress.text()

@@ -50,15 +50,14 @@ class CodebookModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_counts(self, doc_counts: dict[int, int], all_counts: dict[int, int]) -> None:
+        """New counts; only the rows whose numbers changed are announced."""
+        changed = {cid for cid in set(doc_counts) | set(self._doc_counts) if doc_counts.get(cid) != self._doc_counts.get(cid)}
+        changed |= {cid for cid in set(all_counts) | set(self._all_counts) if all_counts.get(cid) != self._all_counts.get(cid)}
         self._doc_counts, self._all_counts = dict(doc_counts), dict(all_counts)
-        self._emit_column_changes(self._root)
-
-    def _emit_column_changes(self, node: _Node) -> None:
-        if node.children:
-            parent = self._index_of(node)
-            self.dataChanged.emit(self.index(0, 1, parent), self.index(len(node.children) - 1, 2, parent))
-            for child in node.children:
-                self._emit_column_changes(child)
+        for code_id in changed:
+            node = self._nodes.get(code_id)
+            if node is not None:
+                self.dataChanged.emit(self.createIndex(node.row, 1, node), self.createIndex(node.row, 2, node))
 
     def code(self, code_id: int) -> CodeInfo | None:
         node = self._nodes.get(code_id)
@@ -192,6 +191,7 @@ class CodebookProxy(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
+        self.setDynamicSortFilter(False)  # counts change often; names only on reset, which re-filters anyway
         self.setFilterCaseSensitivity(Qt.CaseInsensitive)
         self.setFilterRole(PATH_ROLE)
         self.setFilterKeyColumn(0)

@@ -9,6 +9,8 @@ from app.core.records import DocStatus, DocumentInfo
 from app.gui.models import refilter
 
 COLUMNS = ("Title", "Date", "Outlet", "Language", "Status", "Codings")
+HEADER_TIPS = ("Title", "Publication date", "Outlet", "Language", "Your status: ○ not started, ◐ in progress, ● done",
+               "Number of codings shown")
 ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 STATUS_ROLE = Qt.UserRole + 3
@@ -67,8 +69,11 @@ class DocumentsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+        if orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.DisplayRole:
+                return ("Title", "Date", "Outlet", "Lang", "✓", "#")[section]
+            if role == Qt.ToolTipRole:
+                return HEADER_TIPS[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
@@ -87,7 +92,7 @@ class DocumentsModel(QAbstractTableModel):
             if col == 3:
                 return doc.language or ""
             if col == 4:
-                return f"{_STATUS_MARK[status]} {status.value}"
+                return _STATUS_MARK[status]
             if col == 5:
                 return self._counts.get(doc.id, 0)
         elif role == SORT_ROLE:
@@ -112,6 +117,8 @@ class DocumentsModel(QAbstractTableModel):
             return "\n".join(parts)
         elif role == Qt.TextAlignmentRole and col == 5:
             return int(Qt.AlignRight | Qt.AlignVCenter)
+        elif role == Qt.TextAlignmentRole and col == 4:
+            return int(Qt.AlignCenter)
         elif role == Qt.ForegroundRole and col == 4 and status is DocStatus.DONE:
             return QColor("#2e8b57")
         return None
