@@ -18,6 +18,7 @@ from app.gui.dialogs.coder_picker import CoderPickerDialog
 from app.gui.dialogs.help import ShortcutsDialog, native, show_about
 from app.gui.dialogs.quick_code import QuickCodeDialog
 from app.gui.dialogs.settings import SettingsDialog
+from app.gui.exchange import install as install_exchange
 from app.gui.importing import ImportController
 from app.gui.theme import apply_theme, reader_font
 from app.gui.workspace import ViewMode, Workspace
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         self.importer = ImportController(self)
         self._build_menus()
+        self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         self._build_toolbar()
         self.coder_label = QLabel()
         self.coder_label.setObjectName("coderLabel")
