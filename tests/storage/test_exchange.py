@@ -157,6 +157,8 @@ def test_unknown_suffix_is_refused(project, tmp_path):
 
 
 def test_xlsx_export_sheets_values_and_filters(filled, project, tmp_path):
+    first = min(c.id for c in project.codings.iter_all())
+    project.codings.set_memo(first, "A long memo that needs more than forty characters to say it.")
     out = project.exchange.export(tmp_path / "out.xlsx", coders=["Ann"], codes=["Economy"])
     assert out.codings == 3
     wb = load_workbook(out.path)
@@ -171,6 +173,15 @@ def test_xlsx_export_sheets_values_and_filters(filled, project, tmp_path):
     # A title starting with '=' stays text, never a formula.
     titles = [c for c in wb["Segments"]["C"] if c.value == "=Article"]
     assert titles and all(c.data_type == "s" for c in titles)
+    assert all(c.quotePrefix for c in titles)
+    cells = list(wb["Segments"].iter_rows(min_row=2))
+    date_cell = cells[0][header.index("Date")]
+    assert date_cell.is_date and date_cell.number_format == "yyyy-mm-dd"
+    assert cells[0][header.index("Created")].number_format == "yyyy-mm-dd hh:mm:ss"
+    long_memo = cells[0][header.index("Memo")]
+    assert long_memo.value.startswith("A long memo") and long_memo.alignment.wrap_text
+    assert long_memo.alignment.vertical == "top" and not long_memo.quotePrefix
+    assert not cells[2][header.index("Quote")].alignment.wrap_text
     codebook = [r[0] for r in wb["Codebook"].iter_rows(values_only=True)]
     assert "Tone" not in codebook and "Economy/Jobs" in codebook
 
