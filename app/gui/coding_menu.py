@@ -15,6 +15,7 @@ from app.gui.workspace_view import WorkspaceView
 class CodingMenu:
     def __init__(self, view: WorkspaceView, parent: QWidget, actions) -> None:
         self.view, self.ws, self.parent, self.actions = view, view.ws, parent, actions
+        self.extras: list = []  # callables (menu, global position) that add their own entries (NLP suggestions)
 
     def show(self, where: QPoint, hits: list[Highlight]) -> None:
         menu = QMenu(self.parent)
@@ -35,6 +36,8 @@ class CodingMenu:
                 sub.addAction("Change Code…", lambda h=h: self.change_code(h.id))
                 sub.addAction("Adjust Start, End and Memo…", lambda h=h: self.edit(h.id))
                 sub.addAction(icon("delete"), "Remove", lambda h=h: self.ws.run(cmd.DeleteCoding(self.ws, h.id)))
+        for extra in self.extras:
+            extra(menu, where)
         if not menu.isEmpty():
             menu.exec(where)
 

@@ -1,0 +1,356 @@
+"""The NLP parts of the main window: the Quotes dock, the Analysis menu, the suggestion overlay.
+
+``install(window)`` adds them to a MainWindow once; the controller follows the
+window's project by watching its central widget: when a WorkspaceView arrives
+it attaches (Quotes panel, suggestions on each opened document), when the
+welcome page comes back it detaches. Every edit goes through an undoable
+command on the workspace's stack (``AddCoding``, ``RejectSuggestion``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMenu
+
+from app.core.records import ChangeSet
+from app.gui import commands as cmd
+from app.gui.dialogs.quick_code import QuickCodeDialog
+from app.gui.nlp.concordance import ConcordanceDialog
+from app.gui.nlp.pipeline_choice import group_by_language, pipeline_for
+from app.gui.nlp.quotes_panel import QuotesPanel
+from app.gui.nlp.suggestions import RejectSuggestion, SuggestionOverlay
+from app.gui.workers import JobFailed, JobRunner, run_with_progress
+from app.gui.workspace_view import WorkspaceView
+
+ACTIONS = (  # id, text, tip, shortcut, checkable
+    ("run_nlp", "&Run NLP on the Corpus…", "Find sentences, quotes, speakers and entities in every document",
+     None, False),
+    ("concordance", "&Concordance…", "Keyword in context across the corpus", "Ctrl+Shift+F", False),
+    ("code_quote", "Code This &Quote", "Apply the selected code to the whole quote at the cursor", "Ctrl+Shift+Q", False),
+    ("snap_sentence", "Snap Selection to &Sentence", "Widen the selection to whole sentences", "Ctrl+Shift+E", False),
+    ("show_suggestions", "Show &Suggestions", "Show the codes' suggested passages (dashed)", "Ctrl+Shift+G", True),
+    ("accept_suggestion", "&Accept Suggestion", "Make the suggestion at the cursor a coding of yours",
+     "Ctrl+Shift+A", False),
+    ("reject_suggestion", "Re&ject Suggestion", "Do not suggest this passage for this code again",
+     "Ctrl+Shift+X", False),
+    ("nlp_settings", "NLP Se&ttings…", "Pipelines per language, glossary of names", None, False),
+)
+
+
+class NlpController(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view: WorkspaceView | None = None
+        self.panel: QuotesPanel | None = None
+        self.overlay: SuggestionOverlay | None = None
+        self.concordance: ConcordanceDialog | None = None
+        self._generation = 0
+        self._runners: list[JobRunner] = []
+        self.actions: dict[str, QAction] = {}
+        for action_id, text, tip, shortcut, checkable in ACTIONS:
+            action = QAction(text, window)
+            action.setObjectName(f"action_{action_id}")
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setCheckable(checkable)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            window.addAction(action)
+            self.actions[action_id] = action
+        a = self.actions
+        a["show_suggestions"].setChecked(QSettings().value("nlp/showSuggestions", True, type=bool))
+        a["run_nlp"].triggered.connect(self.run_nlp)
+        a["concordance"].triggered.connect(self.open_concordance)
+        a["code_quote"].triggered.connect(self.code_quote)
+        a["snap_sentence"].triggered.connect(self.snap_to_sentence)
+        a["show_suggestions"].toggled.connect(self.set_suggestions_visible)
+        a["accept_suggestion"].triggered.connect(self.accept_at_cursor)
+        a["reject_suggestion"].triggered.connect(self.reject_at_cursor)
+        a["nlp_settings"].triggered.connect(self.settings_dialog)
+        self.menu = QMenu("&Analysis", window)
+        self.menu.setObjectName("analysisMenu")
+        for action_id in ("run_nlp", "concordance", None, "code_quote", "snap_sentence", None, "show_suggestions",
+                          "accept_suggestion", "reject_suggestion", None, "nlp_settings"):
+            self.menu.addSeparator() if action_id is None else self.menu.addAction(a[action_id])
+        bar = window.menuBar()
+        help_menu = next((x.menu() for x in bar.actions() if x.menu() and x.text().replace("&", "") == "Help"), None)
+        bar.insertMenu(help_menu.menuAction(), self.menu) if help_menu else bar.addMenu(self.menu)
+        self.dock = QDockWidget("Quotes", window)
+        self.dock.setObjectName("quotesDock")
+        self.dock.setWidget(QLabel("Open a project, then Analysis › Run NLP on the Corpus…"))
+        window.addDockWidget(Qt.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        view_menu = next((x.menu() for x in bar.actions() if x.menu() and x.text().replace("&", "") == "View"), None)
+        if view_menu is not None:
+            view_menu.addAction(self.dock.toggleViewAction())
+        window.installEventFilter(self)
+        self._enable()
+
+    # --- following the window's project ---
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.ChildAdded:
+            child = event.child()
+            if isinstance(child, WorkspaceView) and child is not self.view:
+                self.attach(child)
+            elif self.view is not None and self.window.project is None:
+                self.detach()
+        return False
+
+    def attach(self, view: WorkspaceView) -> None:
+        self.detach()
+        self.view = view
+        self.overlay = SuggestionOverlay(view.reader)
+        self.overlay.visible = self.actions["show_suggestions"].isChecked()
+        self.panel = QuotesPanel(view.ws.project)
+        self.panel.setObjectName("quotesPanel")
+        self.panel.jump_requested.connect(self.jump)
+        self.dock.setWidget(self.panel)
+        self.dock.show()
+        view.documentOpened.connect(self.refresh_suggestions)
+        view.ws.changed.connect(self._on_changed)
+        view.ws.viewChanged.connect(self.refresh_suggestions)
+        menu = getattr(self.window, "coding_menu", None)
+        if menu is not None and hasattr(menu, "extras"):
+            menu.extras.append(self._add_menu_items)
+        self._enable()
+
+    def detach(self) -> None:
+        self._generation += 1  # results of a suggestion job still running are dropped
+        if self.concordance is not None:
+            self.concordance.close()
+            self.concordance = None
+        self.view = self.panel = self.overlay = None
+        self.dock.setWidget(QLabel("Open a project, then Analysis › Run NLP on the Corpus…"))
+        self.dock.hide()
+        self._enable()
+
+    def _enable(self) -> None:
+        for action_id, action in self.actions.items():
+            if action_id != "show_suggestions":
+                action.setEnabled(self.view is not None)
+
+    @property
+    def ws(self):
+        return self.view.ws if self.view is not None else None
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    # --- NLP over the corpus ---
+
+    def run_nlp(self) -> bool:
+        if self.view is None:
+            return False
+        project = self.ws.project
+        groups = group_by_language(project.documents.list())
+        total = sum(len(ids) for ids in groups.values())
+
+        def job(progress, cancelled):
+            base, reports = 0, []
+            for language, ids in groups.items():
+                def step(done, _total, base=base, language=language):
+                    progress(base + done, f"{base + done} of {total} documents ({language})")
+                reports.append(project.nlp.process(ids, pipeline_for(language), step, cancelled))
+                base += len(ids)
+                if reports[-1].cancelled:
+                    break
+            return reports
+
+        try:
+            reports, cancelled = run_with_progress(self.window, "Running NLP on the corpus", job, total=total)
+        except JobFailed as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self.window, "NLP failed", str(exc))
+            return False
+        processed = sum(r.processed for r in reports or [])
+        skipped = sum(r.skipped for r in reports or [])
+        self.panel.refresh()
+        self.refresh_suggestions()
+        self._say(f"NLP: {processed} documents processed, {skipped} already up to date"
+                  + (" (cancelled)" if cancelled else "") + f"; {self.panel.model.rowCount()} quotes")
+        return not cancelled
+
+    def jump(self, document_id: int, start: int, end: int) -> None:
+        if self.view is not None:
+            self.view.go_to(document_id, start, end)
+
+    # --- gestures on the reader ---
+
+    def _current_code(self) -> int | None:
+        code_id = self.view.codebook.current_id()
+        if code_id is not None:
+            return code_id
+        dialog = QuickCodeDialog(list(self.view.codes.values()), self.window)
+        if dialog.exec() == QDialog.Accepted and dialog.chosen is not None:
+            return dialog.chosen.id
+        return None
+
+    def _cursor_span(self) -> tuple[int, int] | None:
+        if self.view is None or self.view.doc_id is None:
+            return None
+        span = self.view.reader.selection_cp()
+        if span is None:
+            pos = self.view.reader.offsets.to_cp(self.view.reader.textCursor().position())
+            span = (pos, pos)
+        return span
+
+    def quote_at_cursor(self):
+        span = self._cursor_span()
+        if span is None:
+            return None
+        a, b = span
+        hits = [q for q in self.ws.project.nlp.quotes(self.view.doc_id) if q.start <= max(a, b - 1) and a < q.end
+                or q.start <= a <= q.end]
+        return min(hits, key=lambda q: q.end - q.start) if hits else None
+
+    def code_quote(self) -> bool:
+        quote = self.quote_at_cursor()
+        if quote is None:
+            self._say("There is no detected quote at the cursor (run NLP on the corpus first).")
+            return False
+        code_id = self._current_code()
+        return code_id is not None and self.view.apply_code(code_id, (quote.start, quote.end))
+
+    def snap_to_sentence(self) -> bool:
+        span = self._cursor_span()
+        if span is None:
+            return False
+        sentence = self.ws.project.nlp.sentence_at(self.view.doc_id, *span)
+        if sentence is None:
+            from app.core.nlp.sentences import sentence_spans
+
+            info = self.ws.project.documents.get(self.view.doc_id)
+            hit = [(a, b) for a, b in sentence_spans(self.view.text, (info.language or "en").split(",")[0], "blank")
+                   if a < max(span[1], span[0] + 1) and span[0] < b]
+            sentence = (hit[0][0], hit[-1][1]) if hit else None
+        if sentence is None:
+            return False
+        self.view.reader.select_cp(*sentence)
+        return True
+
+    def open_concordance(self) -> None:
+        if self.view is None:
+            return
+        if self.concordance is None:
+            self.concordance = ConcordanceDialog(self.ws.project, self.window)
+            self.concordance.setObjectName("concordanceDialog")
+            self.concordance.resize(900, 520)
+            self.concordance.jump_requested.connect(self.jump)
+            self.concordance.code_requested.connect(self.code_keyword)
+        self.concordance.show()
+        self.concordance.raise_()
+
+    def code_keyword(self, document_id: int, start: int, end: int) -> bool:
+        """Apply the codebook's selected code to a concordance row's keyword (undoable)."""
+        if self.view is None:
+            return False
+        code_id = self._current_code()
+        if code_id is None:
+            return False
+        self.view.go_to(document_id, start, end)
+        return self.view.doc_id == document_id and self.view.apply_code(code_id, (start, end))
+
+    # --- suggestions ---
+
+    def refresh_suggestions(self, *_args) -> None:
+        """Compute the open document's suggestions off the GUI thread and draw them when they arrive."""
+        if self.view is None or self.overlay is None:
+            return
+        self._generation += 1
+        generation, doc_id, coder_id = self._generation, self.view.doc_id, self.ws.coder_id
+        self.overlay.clear()
+        if doc_id is None:
+            return
+        project = self.ws.project
+        language = project.documents.get(doc_id).language
+        runner = JobRunner(lambda progress, cancelled: project.nlp.suggestions(doc_id, coder_id,
+                                                                               pipeline_for(language)))
+        runner.setAutoDelete(False)
+        runner.signals.finished.connect(lambda items: self._show(generation, doc_id, items))
+        runner.signals.failed.connect(lambda message: self._say(f"Suggestions failed: {message.splitlines()[0]}"))
+        runner.signals.finished.connect(lambda _: self._runners.remove(runner))
+        runner.signals.failed.connect(lambda _: self._runners.remove(runner))
+        self._runners.append(runner)
+        QThreadPool.globalInstance().start(runner)
+
+    def _show(self, generation: int, doc_id: int, items) -> None:
+        if generation != self._generation or self.view is None or self.view.doc_id != doc_id:
+            return
+        self.overlay.set(items, {c.id: c.color for c in self.view.codes.values()})
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.view is not None and (self.view.doc_id in changes.documents or changes.codes):
+            self.refresh_suggestions()
+
+    def set_suggestions_visible(self, on: bool) -> None:
+        QSettings().setValue("nlp/showSuggestions", on)
+        if self.overlay is not None:
+            self.overlay.set_visible(on)
+
+    def accept(self, suggestion) -> bool:
+        code = self.view.codes.get(suggestion.code_id)
+        return self.ws.run(cmd.AddCoding(self.ws, suggestion.document_id, suggestion.code_id, suggestion.start,
+                                         suggestion.end, label=f"suggested {code.name if code else 'code'}"))
+
+    def reject(self, suggestion) -> bool:
+        code = self.view.codes.get(suggestion.code_id)
+        return self.ws.run(RejectSuggestion(self.ws, suggestion, code.name if code else "code"))
+
+    def accept_at_cursor(self) -> bool:
+        hits = self.overlay.under_cursor() if self.overlay else []
+        if not hits:
+            self._say("There is no suggestion at the cursor.")
+            return False
+        return self.accept(hits[0])
+
+    def reject_at_cursor(self) -> bool:
+        hits = self.overlay.under_cursor() if self.overlay else []
+        if not hits:
+            self._say("There is no suggestion at the cursor.")
+            return False
+        return self.reject(hits[0])
+
+    def _add_menu_items(self, menu: QMenu, where) -> None:
+        """Accept/Reject entries for the suggestions under the right-click, added to the coding menu."""
+        if self.overlay is None or self.view is None:
+            return
+        reader = self.view.reader
+        span = reader.selection_cp()
+        if span is None:
+            pos = reader.offsets.to_cp(reader.cursorForPosition(reader.viewport().mapFromGlobal(where)).position())
+            span = (pos, pos + 1)
+        hits = self.overlay.at(*span)
+        if hits and not menu.isEmpty():
+            menu.addSeparator()
+        for s in hits:
+            code = self.view.codes.get(s.code_id)
+            sub = menu.addMenu(f"Suggested: {code.path if code else '?'} («{s.matched_pattern}»)")
+            sub.addAction("Accept", lambda s=s: self.accept(s))
+            sub.addAction("Reject", lambda s=s: self.reject(s))
+
+    def settings_dialog(self) -> None:
+        if self.view is None:
+            return
+        from app.gui.dialogs.nlp_settings import NlpSettingsDialog
+
+        dialog = NlpSettingsDialog(self.ws.project, self.window)
+        if dialog.exec() == QDialog.Accepted:
+            self.refresh_suggestions()
+
+
+def install(window) -> NlpController:
+    """Add the Analysis menu and the Quotes dock to ``window`` (once)."""
+    existing = getattr(window, "nlp", None)
+    if isinstance(existing, NlpController):
+        return existing
+    controller = NlpController(window)
+    window.nlp = controller
+    if getattr(window, "view", None) is not None:
+        controller.attach(window.view)
+        if window.view.doc_id is not None:
+            controller.refresh_suggestions()
+    return controller
