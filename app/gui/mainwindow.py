@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QFontDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from app.core.errors import QuotecoderError
 from app.gui.actions import Actions
@@ -15,12 +15,12 @@ from app.gui.codebook_actions import CodebookActions
 from app.gui.coding_menu import CodingMenu
 from app.gui.dialogs.coder_chooser import CoderChooserDialog
 from app.gui.dialogs.coder_picker import CoderPickerDialog
-from app.gui.dialogs.help import ShortcutsDialog, native, show_about
+from app.gui.dialogs.help import show_about
 from app.gui.dialogs.quick_code import QuickCodeDialog
-from app.gui.dialogs.settings import SettingsDialog
 from app.gui.exchange import install as install_exchange
 from app.gui.importing import ImportController
-from app.gui.theme import apply_theme, reader_font
+from app.gui.preferences import Preferences
+from app.gui.theme import reader_font
 from app.gui.workspace import ViewMode, Workspace
 from app.gui.workspace_view import WorkspaceView
 from app.project import PROJECT_SUFFIX, Project
@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         for _, action in self.actions.items():
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         self.importer = ImportController(self)
+        self.preferences = Preferences(self)
         self._build_menus()
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         self._build_toolbar()
@@ -122,10 +123,10 @@ class MainWindow(QMainWindow):
         a["view_all"].triggered.connect(lambda: self.set_view(ViewMode.ALL))
         a["view_chosen"].triggered.connect(self.choose_coders_view)
         a["switch_coder"].triggered.connect(self.switch_coder_dialog)
-        a["snap_words"].toggled.connect(self._set_snap)
-        a["reader_font"].triggered.connect(self.choose_font)
-        a["settings"].triggered.connect(self.settings_dialog)
-        a["shortcuts_help"].triggered.connect(self.shortcuts_help)
+        a["snap_words"].toggled.connect(self.preferences.set_snap)
+        a["reader_font"].triggered.connect(self.preferences.choose_font)
+        a["settings"].triggered.connect(self.preferences.settings_dialog)
+        a["shortcuts_help"].triggered.connect(self.preferences.shortcuts_help)
         a["about"].triggered.connect(lambda: show_about(self))
 
     def _update_enabled(self) -> None:
@@ -338,47 +339,10 @@ class MainWindow(QMainWindow):
                 self.addAction(action)
                 self.code_actions.append(action)
 
-    # --- preferences and help ---
-
-    def _set_snap(self, on: bool) -> None:
-        QSettings().setValue("reader/snapWords", on)
-        if self.view is not None:
-            self.view.snap_words = on
-
-    def choose_font(self) -> None:
-        current = self.view.reader.font() if self.view else reader_font()
-        ok, font = QFontDialog.getFont(current, self, "Reader font")
-        if ok:
-            QSettings().setValue("reader/font", font.toString())
-            if self.view is not None:
-                self.view.set_reader_font(font)
-
-    def settings_dialog(self) -> None:
-        settings = QSettings()
-        dialog = SettingsDialog(self.actions, self.actions["snap_words"].isChecked(),
-                                str(settings.value("theme", "system")), self)
-        if dialog.exec() != QDialog.Accepted:
-            return
-        self.actions["snap_words"].setChecked(dialog.snap.isChecked())
-        theme = dialog.theme.currentData()
-        settings.setValue("theme", theme)
-        from PySide6.QtWidgets import QApplication
-
-        apply_theme(QApplication.instance(), theme)
-        for action_id, sequence in dialog.shortcuts().items():
-            default = self.actions.specs[action_id]
-            from app.gui.actions import default_sequence
-
-            same = sequence == default_sequence(default).toString(QKeySequence.PortableText)
-            self.actions.set_override(action_id, None if same else sequence)
-        self.actions.apply_shortcuts()
+    # --- preferences and help (preferences.py) ---
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        rows = [(action.text().replace("&", "").rstrip("…"), native(action.shortcut()))
-                for _, action in self.actions.items() if not action.shortcut().isEmpty()]
-        rows += [(action.text(), native(action.shortcut())) for action in self.code_actions]
-        rows.append(("Apply a code to the selection", "click the code"))
-        return rows
+        return self.preferences.shortcut_rows()
 
     def open_agreement(self) -> None:
         if self.ws is None:
@@ -386,9 +350,6 @@ class MainWindow(QMainWindow):
         from app.gui.agreement import open_agreement_window
 
         self._agreement = open_agreement_window(self.project, self.ws.coder_id, self.ws.undo_stack, self)
-
-    def shortcuts_help(self) -> None:
-        ShortcutsDialog(self.shortcut_rows(), self).exec()
 
     # --- closing ---
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.importers import ImportOptions  # noqa: E402
-from app.project import Project  # noqa: E402
+from app.project import Project, QuotecoderError  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "en"
 KEYWORDS = {
@@ -56,7 +56,7 @@ def code_by_keywords(project: Project, per_doc: int, coders: list[int]) -> int:
                 try:
                     project.codings.add(doc.id, codes[path], coder, s, e,
                                         memo="Clear case." if n % 5 == 0 else "")
-                except Exception as exc:  # a duplicate span from two keywords: skip it, say why
+                except QuotecoderError as exc:  # a duplicate span from two keywords: skip it, say why
                     print(f"skipped a coding: {exc}", file=sys.stderr)
                     continue
                 n += 1

@@ -11,7 +11,7 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.core.errors import QuotecoderError
@@ -96,7 +96,11 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job, total: int =
     runner.signals.failed.connect(on_failed)
     dialog.canceled.connect(runner.cancel)
     QThreadPool.globalInstance().start(runner)
-    loop.exec()
+    while not outcome:
+        # exec() can return at once when the application was told to quit before; keep serving
+        # events until the job reports, so a result is never dropped.
+        if loop.exec() != 0 or not outcome:
+            QCoreApplication.processEvents(QEventLoop.AllEvents, 50)
     was_cancelled = runner.cancelled
     dialog.canceled.disconnect(runner.cancel)
     dialog.close()
