@@ -337,7 +337,7 @@ class NlpController(QObject):
             return
         from app.gui.dialogs.nlp_settings import NlpSettingsDialog
 
-        dialog = NlpSettingsDialog(self.ws.project, self.window)
+        dialog = NlpSettingsDialog(self.ws.project, self.window, self.ws)
         if dialog.exec() == QDialog.Accepted:
             self.refresh_suggestions()
 

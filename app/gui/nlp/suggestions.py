@@ -102,3 +102,18 @@ class RejectSuggestion(ProjectCommand):
     def reverse(self) -> ChangeSet:
         self.ws.project.nlp.unreject_suggestion(self.decision_id)
         return ChangeSet(documents=frozenset({self.suggestion.document_id}))
+
+
+class SetPatterns(ProjectCommand):
+    """Replace a code's suggestion patterns; undo puts the old ones back."""
+
+    def __init__(self, ws: Workspace, code_id: int, patterns: list[tuple[str, str]]) -> None:
+        super().__init__(ws, "Edit suggestion patterns")
+        self.code_id, self.new = code_id, list(patterns)
+        self.old = ws.project.codebook.patterns(code_id)
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.codebook.set_patterns(self.code_id, self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.codebook.set_patterns(self.code_id, self.old).changes
