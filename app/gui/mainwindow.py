@@ -19,6 +19,7 @@ from app.gui.dialogs.help import show_about
 from app.gui.dialogs.quick_code import QuickCodeDialog
 from app.gui.exchange import install as install_exchange
 from app.gui.importing import ImportController
+from app.gui.nlp.integration import install as install_nlp
 from app.gui.preferences import Preferences
 from app.gui.theme import reader_font
 from app.gui.workspace import ViewMode, Workspace
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(self)
         self._build_menus()
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
+        install_nlp(self)  # Analysis menu, Quotes dock, suggestions (app/gui/nlp/integration.py)
         self._build_toolbar()
         self.coder_label = QLabel()
         self.coder_label.setObjectName("coderLabel")

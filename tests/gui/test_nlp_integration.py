@@ -179,3 +179,12 @@ def test_the_reader_context_menu_offers_accept_and_reject(nlp_window, qtbot):
     accept = next(a for a in sub.actions() if a.text() == "Accept")
     accept.trigger()
     assert [(c.start, c.end) for c in codings(w)] == [(first, first + 5)]
+
+
+def test_the_main_window_has_the_analysis_menu_and_the_quotes_dock_from_the_start(nlp_window):
+    w, nlp = nlp_window
+    assert w.nlp is nlp
+    titles = [a.text().replace("&", "") for a in w.menuBar().actions()]
+    assert "Analysis" in titles and titles.index("Analysis") < titles.index("Help")
+    w.close_project()
+    assert not nlp.dock.isVisible() and not nlp.actions["run_nlp"].isEnabled()
