@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.gui.import_extras import DropImporter, ask_table_columns, show_report
 from app.gui.workers import JobFailed, run_with_progress
 from app.project.documents import ImportOutcome
 
@@ -32,6 +33,7 @@ def summary(outcomes: list[ImportOutcome], cancelled: bool) -> str:
 class ImportController:
     def __init__(self, window) -> None:
         self.window = window
+        self.drop = DropImporter(window, self)  # files dropped on the window are imported
 
     def import_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, "Import documents", str(Path.home()))
@@ -43,15 +45,18 @@ class ImportController:
         if folder:
             self.run([folder])
 
-    def run(self, paths: list[str], report: bool = True) -> list[ImportOutcome] | None:
+    def run(self, paths: list[str], report: bool = True, options=None) -> list[ImportOutcome] | None:
         window = self.window
         if window.project is None:
+            return None
+        options = options or ask_table_columns(window, paths)  # tables: the user maps the columns
+        if options is None:
             return None
         project = window.project
         try:
             outcomes, cancelled = run_with_progress(
                 window, "Importing documents",
-                lambda progress, cancelled: project.documents.import_paths(paths, progress=progress, cancelled=cancelled),
+                lambda progress, cancelled: project.documents.import_paths(paths, options, progress=progress, cancelled=cancelled),
                 total=count_files(paths),
             )
         except JobFailed as exc:
@@ -61,6 +66,6 @@ class ImportController:
         if window.view.doc_id is None and window.view.documents.proxy.rowCount():
             window.view.documents.step(0)
         if report:
-            QMessageBox.information(window, "Import finished", summary(outcomes, cancelled))
+            self.report = show_report(window, project, outcomes, summary(outcomes, cancelled))
         window.statusBar().showMessage(summary(outcomes, cancelled).splitlines()[0], 8000)
         return outcomes

@@ -38,6 +38,27 @@ ACTIONS = (  # id, text, tip, shortcut, checkable
 )
 
 
+class _Runner(JobRunner):
+    """A suggestion job kept alive (module-wide, not by a window) until its thread has left ``run``."""
+
+    live: set["_Runner"] = set()
+
+    def __init__(self, job) -> None:
+        super().__init__(job)
+        self.setAutoDelete(False)
+        self.exited = False
+
+    def start(self) -> None:
+        _Runner.live = {r for r in _Runner.live if not r.exited} | {self}
+        QThreadPool.globalInstance().start(self)
+
+    def run(self) -> None:
+        try:
+            super().run()
+        finally:
+            self.exited = True
+
+
 class NlpController(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -47,7 +68,6 @@ class NlpController(QObject):
         self.overlay: SuggestionOverlay | None = None
         self.concordance: ConcordanceDialog | None = None
         self._generation = 0
-        self._runners: list[JobRunner] = []
         self.actions: dict[str, QAction] = {}
         for action_id, text, tip, shortcut, checkable in ACTIONS:
             action = QAction(text, window)
@@ -267,15 +287,10 @@ class NlpController(QObject):
             return
         project = self.ws.project
         language = project.documents.get(doc_id).language
-        runner = JobRunner(lambda progress, cancelled: project.nlp.suggestions(doc_id, coder_id,
-                                                                               pipeline_for(language)))
-        runner.setAutoDelete(False)
+        runner = _Runner(lambda progress, cancelled: project.nlp.suggestions(doc_id, coder_id, pipeline_for(language)))
         runner.signals.finished.connect(lambda items: self._show(generation, doc_id, items))
         runner.signals.failed.connect(lambda message: self._say(f"Suggestions failed: {message.splitlines()[0]}"))
-        runner.signals.finished.connect(lambda _: self._runners.remove(runner))
-        runner.signals.failed.connect(lambda _: self._runners.remove(runner))
-        self._runners.append(runner)
-        QThreadPool.globalInstance().start(runner)
+        runner.start()
 
     def _show(self, generation: int, doc_id: int, items) -> None:
         if generation != self._generation or self.view is None or self.view.doc_id != doc_id:
