@@ -12,30 +12,8 @@ from app.gui.icons import icon
 from app.gui.theme import apply_theme, follow_system
 
 
-# PySide6 6.12.0 drops one reference to None each time Python calls a C++ method returning void
-# (and to True in a few other calls). Python 3.12+ makes None immortal, so only 3.11 notices: after
-# a few thousand calls None's count reaches zero and the interpreter aborts ("none_dealloc").
-# Until that release is excluded, hold enough spare references that a long session never gets there.
-_BALLAST: list[tuple] = []
-
-
-def _guard_against_pyside_refcount_leak() -> None:
-    import PySide6
-
-    if _BALLAST or sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12.0"):
-        return
-    import ctypes
-
-    for spare in ((None,) * 4_000_000, (True,) * 1_000_000, (False,) * 1_000_000):
-        # One extra reference of our own: the spares must outlive interpreter shutdown too, where
-        # freeing them would hand back the references PySide took and abort all the same.
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(spare))
-        _BALLAST.append(spare)
-
-
 def application() -> QApplication:
     """The QApplication, created once, with names (for QSettings), icon and theme."""
-    _guard_against_pyside_refcount_leak()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Quotecoder")
     app.setApplicationName("Quotecoder")
