@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget, QHeaderView, QLabel, QMenu
 
 from app.core.records import ChangeSet
 from app.gui import commands as cmd
@@ -127,6 +127,11 @@ class NlpController(QObject):
         self.panel = QuotesPanel(view.ws.project)
         self.panel.setObjectName("quotesPanel")
         self.panel.jump_requested.connect(self.jump)
+        header = self.panel.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the quote gets the room, not the title
+        header.resizeSection(0, 180)
+        header.resizeSection(2, 260)
         self.dock.setWidget(self.panel)
         self.dock.show()
         view.documentOpened.connect(self.refresh_suggestions)

@@ -17,7 +17,7 @@ from app.gui.commands import ProjectCommand
 from app.gui.workspace import Workspace
 from app.project.nlp import SuggestedCoding
 
-TINT_ALPHA = 38
+TINT_ALPHA = 60
 
 
 class SuggestionOverlay:
