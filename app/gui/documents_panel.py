@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.core.records import DocStatus
+from app.gui.metadata_filter import MetadataFilter
 from app.gui.models.documents import ID_ROLE, DocumentsModel, DocumentsProxy
 from app.gui.workspace import Workspace
 
@@ -65,6 +66,8 @@ class DocumentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        self.meta = MetadataFilter(self.proxy)  # outlet and language
+        layout.addWidget(self.meta)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.progress)
 
@@ -84,6 +87,7 @@ class DocumentsPanel(QWidget):
         current = self.current_id()
         self.model.reset(p.documents.list(), p.documents.statuses(self.ws.coder_id),
                          p.documents.coding_counts(self.ws.visible_coders()))
+        self.meta.populate([self.model.document(r) for r in range(self.model.rowCount())])
         self._update_progress()
         if current is not None:
             self.select(current, emit=False)
@@ -108,6 +112,7 @@ class DocumentsPanel(QWidget):
         if not index.isValid():  # filtered out: clear the filter so the document can be shown
             self.filter.clear()
             self.status.setCurrentIndex(0)
+            self.meta.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not emit:
             self.view.selectionModel().blockSignals(True)

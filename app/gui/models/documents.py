@@ -133,6 +133,7 @@ class DocumentsProxy(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseInsensitive)
         self._status: str | None = None
         self._needle = ""
+        self._meta: dict[str, str] = {}  # DocumentInfo field -> wanted value ("" = has none)
 
     def set_text(self, text: str) -> None:
         needle = text.casefold().strip()
@@ -141,8 +142,15 @@ class DocumentsProxy(QSortFilterProxyModel):
     def set_status(self, status: str | None) -> None:
         refilter(self, lambda: setattr(self, "_status", status))
 
+    def set_meta(self, field: str, value: str | None) -> None:
+        """Keep only documents whose ``field`` (outlet, language) is ``value``; None lifts the condition."""
+        if self._meta.get(field) != value:
+            refilter(self, lambda: self._meta.update({field: value}) if value is not None else self._meta.pop(field))
+
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         model = self.sourceModel()
+        if self._meta and any((getattr(model.document(row), f) or "") != v for f, v in self._meta.items()):
+            return False
         if self._status is not None and model.index(row, 0, parent).data(STATUS_ROLE) != self._status:
             return False
         if not self._needle:
