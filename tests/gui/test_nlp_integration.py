@@ -188,3 +188,20 @@ def test_the_main_window_has_the_analysis_menu_and_the_quotes_dock_from_the_star
     assert "Analysis" in titles and titles.index("Analysis") < titles.index("Help")
     w.close_project()
     assert not nlp.dock.isVisible() and not nlp.actions["run_nlp"].isEnabled()
+
+
+def test_code_all_quotes_by_this_speaker_is_one_undo_step(nlp_window):
+    w, nlp = nlp_window
+    nlp.actions["run_nlp"].trigger()
+    tokayev = w.project.nlp.quotes(w.ids["doc"], speaker="Tokayev")
+    assert len(tokayev) == 2  # the quote interrupted by "Tokayev said" is two quotes
+    statements = code_id(w, "Statements")
+    w.view.codebook.select(statements)
+    inside = SPEECH.index("done a lot")
+    w.view.reader.select_cp(inside, inside)
+    nlp.actions["code_speaker"].trigger()
+    spans = sorted((c.start, c.end) for c in codings(w))
+    assert spans == sorted((q.start, q.end) for q in tokayev)
+    assert all("farmers" not in SPEECH[a:b] for a, b in spans)
+    w.actions["undo"].trigger()
+    assert codings(w) == []

@@ -28,6 +28,8 @@ ACTIONS = (  # id, text, tip, shortcut, checkable
      None, False),
     ("concordance", "&Concordance…", "Keyword in context across the corpus", "Ctrl+Shift+F", False),
     ("code_quote", "Code This &Quote", "Apply the selected code to the whole quote at the cursor", "Ctrl+Shift+Q", False),
+    ("code_speaker", "Code All Quotes by This S&peaker", "Apply the selected code to every quote of the speaker "
+     "of the quote at the cursor, in this document", None, False),
     ("snap_sentence", "Snap Selection to &Sentence", "Widen the selection to whole sentences", "Ctrl+Shift+E", False),
     ("show_suggestions", "Show &Suggestions", "Show the codes' suggested passages (dashed)", "Ctrl+Shift+G", True),
     ("accept_suggestion", "&Accept Suggestion", "Make the suggestion at the cursor a coding of yours",
@@ -85,13 +87,14 @@ class NlpController(QObject):
         a["concordance"].triggered.connect(self.open_concordance)
         a["code_quote"].triggered.connect(self.code_quote)
         a["snap_sentence"].triggered.connect(self.snap_to_sentence)
+        a["code_speaker"].triggered.connect(self.code_speaker)
         a["show_suggestions"].toggled.connect(self.set_suggestions_visible)
         a["accept_suggestion"].triggered.connect(self.accept_at_cursor)
         a["reject_suggestion"].triggered.connect(self.reject_at_cursor)
         a["nlp_settings"].triggered.connect(self.settings_dialog)
         self.menu = QMenu("&Analysis", window)
         self.menu.setObjectName("analysisMenu")
-        for action_id in ("run_nlp", "concordance", None, "code_quote", "snap_sentence", None, "show_suggestions",
+        for action_id in ("run_nlp", "concordance", None, "code_quote", "code_speaker", "snap_sentence", None, "show_suggestions",
                           "accept_suggestion", "reject_suggestion", None, "nlp_settings"):
             self.menu.addSeparator() if action_id is None else self.menu.addAction(a[action_id])
         bar = window.menuBar()
@@ -239,6 +242,27 @@ class NlpController(QObject):
             return False
         code_id = self._current_code()
         return code_id is not None and self.view.apply_code(code_id, (quote.start, quote.end))
+
+    def code_speaker(self) -> int:
+        """Code every quote of this document whose speaker is the speaker of the quote at the cursor (one undo step)."""
+        quote = self.quote_at_cursor()
+        if quote is None or not quote.speaker:
+            self._say("Put the cursor in a quote with a known speaker first.")
+            return 0
+        code_id = self._current_code()
+        if code_id is None:
+            return 0
+        coded = {(c.code_id, c.start, c.end) for c in self.view.codings.values() if c.coder_id == self.ws.coder_id}
+        todo = [q for q in self.ws.project.nlp.quotes(self.view.doc_id, speaker=quote.speaker)
+                if (code_id, q.start, q.end) not in coded]
+        stack = self.ws.undo_stack
+        stack.beginMacro(f"Code {len(todo)} quotes by {quote.speaker}")
+        try:
+            done = sum(1 for q in todo if self.view.apply_code(code_id, (q.start, q.end)))
+        finally:
+            stack.endMacro()
+        self._say(f"Coded {done} quotes by {quote.speaker}")
+        return done
 
     def snap_to_sentence(self) -> bool:
         span = self._cursor_span()
