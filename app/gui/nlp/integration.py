@@ -9,18 +9,17 @@ command on the workspace's stack (``AddCoding``, ``RejectSuggestion``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QHeaderView, QLabel, QMenu
 
-from app.core.records import ChangeSet
-from app.gui import commands as cmd
 from app.gui.dialogs.quick_code import QuickCodeDialog
 from app.gui.nlp.concordance import ConcordanceDialog
 from app.gui.nlp.pipeline_choice import group_by_language, pipeline_for
 from app.gui.nlp.quotes_panel import QuotesPanel
-from app.gui.nlp.suggestions import RejectSuggestion, SuggestionOverlay
-from app.gui.workers import JobFailed, JobRunner, run_with_progress
+from app.gui.nlp.suggestion_controller import SuggestionController
+from app.gui.nlp.suggestions import SuggestionOverlay
+from app.gui.workers import JobFailed, run_with_progress
 from app.gui.workspace_view import WorkspaceView
 
 ACTIONS = (  # id, text, tip, shortcut, checkable
@@ -40,36 +39,14 @@ ACTIONS = (  # id, text, tip, shortcut, checkable
 )
 
 
-class _Runner(JobRunner):
-    """A suggestion job kept alive (module-wide, not by a window) until its thread has left ``run``."""
-
-    live: set["_Runner"] = set()
-
-    def __init__(self, job) -> None:
-        super().__init__(job)
-        self.setAutoDelete(False)
-        self.exited = False
-
-    def start(self) -> None:
-        _Runner.live = {r for r in _Runner.live if not r.exited} | {self}
-        QThreadPool.globalInstance().start(self)
-
-    def run(self) -> None:
-        try:
-            super().run()
-        finally:
-            self.exited = True
-
-
 class NlpController(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
         self.view: WorkspaceView | None = None
         self.panel: QuotesPanel | None = None
-        self.overlay: SuggestionOverlay | None = None
+        self.suggestions: SuggestionController | None = None
         self.concordance: ConcordanceDialog | None = None
-        self._generation = 0
         self.actions: dict[str, QAction] = {}
         for action_id, text, tip, shortcut, checkable in ACTIONS:
             action = QAction(text, window)
@@ -125,8 +102,7 @@ class NlpController(QObject):
     def attach(self, view: WorkspaceView) -> None:
         self.detach()
         self.view = view
-        self.overlay = SuggestionOverlay(view.reader)
-        self.overlay.visible = self.actions["show_suggestions"].isChecked()
+        self.suggestions = SuggestionController(view, self._say, self.actions["show_suggestions"].isChecked())
         self.panel = QuotesPanel(view.ws.project)
         self.panel.setObjectName("quotesPanel")
         self.panel.jump_requested.connect(self.jump)
@@ -137,20 +113,18 @@ class NlpController(QObject):
         header.resizeSection(2, 260)
         self.dock.setWidget(self.panel)
         self.dock.show()
-        view.documentOpened.connect(self.refresh_suggestions)
-        view.ws.changed.connect(self._on_changed)
-        view.ws.viewChanged.connect(self.refresh_suggestions)
         menu = getattr(self.window, "coding_menu", None)
         if menu is not None and hasattr(menu, "extras"):
-            menu.extras.append(self._add_menu_items)
+            menu.extras.append(self.suggestions.add_menu_items)
         self._enable()
 
     def detach(self) -> None:
-        self._generation += 1  # results of a suggestion job still running are dropped
+        if self.suggestions is not None:
+            self.suggestions.stop()  # results of a suggestion job still running are dropped
         if self.concordance is not None:
             self.concordance.close()
             self.concordance = None
-        self.view = self.panel = self.overlay = None
+        self.view = self.panel = self.suggestions = None
         self.dock.setWidget(QLabel("Open a project, then Analysis › Run NLP on the Corpus…"))
         self.dock.hide()
         self._enable()
@@ -303,78 +277,27 @@ class NlpController(QObject):
         self.view.go_to(document_id, start, end)
         return self.view.doc_id == document_id and self.view.apply_code(code_id, (start, end))
 
-    # --- suggestions ---
+    # --- suggestions (suggestion_controller.py) ---
 
-    def refresh_suggestions(self, *_args) -> None:
-        """Compute the open document's suggestions off the GUI thread and draw them when they arrive."""
-        if self.view is None or self.overlay is None:
-            return
-        self._generation += 1
-        generation, doc_id, coder_id = self._generation, self.view.doc_id, self.ws.coder_id
-        self.overlay.clear()
-        if doc_id is None:
-            return
-        project = self.ws.project
-        language = project.documents.get(doc_id).language
-        runner = _Runner(lambda progress, cancelled: project.nlp.suggestions(doc_id, coder_id, pipeline_for(language)))
-        runner.signals.finished.connect(lambda items: self._show(generation, doc_id, items))
-        runner.signals.failed.connect(lambda message: self._say(f"Suggestions failed: {message.splitlines()[0]}"))
-        runner.start()
+    @property
+    def overlay(self) -> SuggestionOverlay | None:
+        return self.suggestions.overlay if self.suggestions is not None else None
 
-    def _show(self, generation: int, doc_id: int, items) -> None:
-        if generation != self._generation or self.view is None or self.view.doc_id != doc_id:
-            return
-        self.overlay.set(items, {c.id: c.color for c in self.view.codes.values()})
-
-    def _on_changed(self, changes: ChangeSet) -> None:
-        if self.view is not None and (self.view.doc_id in changes.documents or changes.codes):
-            self.refresh_suggestions()
+    def refresh_suggestions(self) -> None:
+        if self.suggestions is not None:
+            self.suggestions.refresh()
 
     def set_suggestions_visible(self, on: bool) -> None:
         QSettings().setValue("nlp/showSuggestions", on)
-        if self.overlay is not None:
-            self.overlay.set_visible(on)
-
-    def accept(self, suggestion) -> bool:
-        code = self.view.codes.get(suggestion.code_id)
-        return self.ws.run(cmd.AddCoding(self.ws, suggestion.document_id, suggestion.code_id, suggestion.start,
-                                         suggestion.end, label=f"suggested {code.name if code else 'code'}"))
-
-    def reject(self, suggestion) -> bool:
-        code = self.view.codes.get(suggestion.code_id)
-        return self.ws.run(RejectSuggestion(self.ws, suggestion, code.name if code else "code"))
+        if self.suggestions is not None:
+            self.suggestions.set_visible(on)
 
     def accept_at_cursor(self) -> bool:
-        hits = self.overlay.under_cursor() if self.overlay else []
-        if not hits:
-            self._say("There is no suggestion at the cursor.")
-            return False
-        return self.accept(hits[0])
+        return self.suggestions is not None and self.suggestions.accept_at_cursor()
 
     def reject_at_cursor(self) -> bool:
-        hits = self.overlay.under_cursor() if self.overlay else []
-        if not hits:
-            self._say("There is no suggestion at the cursor.")
-            return False
-        return self.reject(hits[0])
+        return self.suggestions is not None and self.suggestions.reject_at_cursor()
 
-    def _add_menu_items(self, menu: QMenu, where) -> None:
-        """Accept/Reject entries for the suggestions under the right-click, added to the coding menu."""
-        if self.overlay is None or self.view is None:
-            return
-        reader = self.view.reader
-        span = reader.selection_cp()
-        if span is None:
-            pos = reader.offsets.to_cp(reader.cursorForPosition(reader.viewport().mapFromGlobal(where)).position())
-            span = (pos, pos + 1)
-        hits = self.overlay.at(*span)
-        if hits and not menu.isEmpty():
-            menu.addSeparator()
-        for s in hits:
-            code = self.view.codes.get(s.code_id)
-            sub = menu.addMenu(f"Suggested: {code.path if code else '?'} («{s.matched_pattern}»)")
-            sub.addAction("Accept", lambda s=s: self.accept(s))
-            sub.addAction("Reject", lambda s=s: self.reject(s))
 
     def settings_dialog(self) -> None:
         if self.view is None:
