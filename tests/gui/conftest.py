@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from app.core.importers import ImportedDocument
 from app.project import Project
@@ -24,6 +25,19 @@ def isolated_settings(tmp_path, qapp):
     QSettings().clear()
     yield
     QSettings().clear()
+    _close_top_level_widgets()
+
+
+def _close_top_level_widgets() -> None:
+    """Close what a test left open (dialogs, tool windows): a stray active window would
+    swallow the next test's keyboard shortcuts, which only reach the active window."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    QCoreApplication.processEvents()
 
 
 @pytest.fixture
@@ -45,7 +59,14 @@ def window(qtbot, demo_path):
     with Project.open(demo_path) as p:
         aigerim = p.coders.by_name("Aigerim").id
     assert w.open_project(demo_path, coder_id=aigerim)
-    w.activateWindow()
+
+    def active() -> bool:
+        w.raise_()
+        w.activateWindow()
+        return QApplication.activeWindow() is w
+
+    # Keyboard shortcuts reach only the active window; activation can take a few event rounds.
+    qtbot.waitUntil(active, timeout=3000)
     yield w
     w.close()
 
