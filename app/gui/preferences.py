@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QFontDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFontDialog, QWidget
 
 from app.gui.actions import default_sequence
 from app.gui.dialogs.help import ShortcutsDialog, native
@@ -50,6 +50,11 @@ class Preferences:
         rows = [(action.text().replace("&", "").rstrip("…"), native(action.shortcut()))
                 for _, action in self.window.actions.items() if not action.shortcut().isEmpty()]
         rows += [(action.text(), native(action.shortcut())) for action in self.window.code_actions]
+        # Actions that other parts (Analysis menu, exchange) add to the window themselves.
+        listed = {id(a) for _, a in self.window.actions.items()} | {id(a) for a in self.window.code_actions}
+        rows += [(action.text().replace("&", "").rstrip("…"), native(action.shortcut()))
+                 for action in QWidget.actions(self.window)
+                 if id(action) not in listed and not action.shortcut().isEmpty()]
         rows.append(("Apply a code to the selection", "click the code"))
         return rows
 

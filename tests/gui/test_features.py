@@ -78,6 +78,8 @@ def test_shortcuts_list_and_user_override(window, qtbot):
     rows = dict(window.shortcut_rows())
     assert rows["Quick Code"] == "Ctrl+K"
     assert rows["Apply Social justice"] == "1"
+    # Actions added by the Analysis menu are listed too.
+    assert rows["Accept Suggestion"] == "Ctrl+Shift+A"
     window.actions.set_override("quick_code", "Ctrl+J")
     window.actions.apply_shortcuts()
     assert window.actions["quick_code"].shortcut().toString() == "Ctrl+J"
