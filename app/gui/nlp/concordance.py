@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
 
 from app.gui.nlp.models import SORT_ROLE, SPAN_ROLE, KwicModel
+from app.gui.workers import JobFailed, run_with_progress
 
 
 class ConcordanceDialog(QDialog):
@@ -48,7 +58,18 @@ class ConcordanceDialog(QDialog):
         term = self.term.text().strip()
         if not term:
             return
-        rows = self._project.nlp.kwic(term, lemma=self.lemma.isChecked())
+        lemma = self.lemma.isChecked()
+        try:
+            # Off the GUI thread: a common word over a large corpus takes seconds.
+            rows, was_cancelled = run_with_progress(
+                self, "Searching the corpus",
+                lambda progress, cancelled: self._project.nlp.kwic(term, lemma=lemma, cancelled=cancelled),
+            )
+        except JobFailed as exc:
+            QMessageBox.warning(self, "Concordance", str(exc))
+            return
+        if was_cancelled or rows is None:
+            return
         docs = {d.id: d for d in self._project.documents.list()}
         self.model.reset(rows, {i: d.title for i, d in docs.items()},
                          {i: d.published.isoformat() if d.published else "" for i, d in docs.items()})
