@@ -19,7 +19,7 @@ from typing import Any, Mapping, Sequence
 
 from .indirect import find_indirect
 from .lexicon import Lexicon, lexicon_for
-from .mentions import Mention, find_speech_verb, parser_subject, subject_after, subject_before
+from .mentions import Mention, checked, find_speech_verb, parser_subject, subject_after, subject_before
 from .quotes import RawQuote, find_direct_quotes
 from .resolve import Resolver
 from .types import DIRECT, INDIRECT, Quote
@@ -97,7 +97,7 @@ def _attribute_clause(tokens: list[Any], lex: Lexicon, trained: bool, after: boo
     else:
         rules = before or subject_after(tokens, verb, lex)
     if rules is None and tokens[verb].lower_.endswith("ing"):
-        rules = _first_name(tokens[:verb])  # "President Trump congratulated Pelosi, saying, “…”"
+        rules = checked(_first_name(tokens[:verb]), lex)  # "President Trump congratulated Pelosi, saying, “…”"
     if parsed is None:
         return rules
     if rules is not None and (rules.kind == "name" or (rules.start < parsed.end and parsed.start < rules.end)):
@@ -151,13 +151,18 @@ def quotes_in_doc(
     language: str,
     trained: bool,
     glossary: Mapping[str, Sequence[str]] | None = None,
+    author: str | None = None,
 ) -> list[Quote]:
-    """Direct and indirect quotes of ``doc`` with speakers, in text order."""
+    """Direct and indirect quotes of ``doc`` with speakers, in text order.
+
+    ``author`` is the document's own speaker: "I said", "as we agreed" resolve
+    to it; without one such quotes have no speaker.
+    """
     text = doc.text
     lex = lexicon_for(language)
     t = _Tokens(doc)
     names = _names(doc, trained, glossary)
-    resolver = Resolver(lex, [n for _, n in names], glossary, names)
+    resolver = Resolver(lex, [n for _, n in names], glossary, names, author)
     direct = find_direct_quotes(text)
     blocked = [(q.open_pos, q.close_pos) for q in direct]
     indirect = find_indirect(doc, lex, blocked, trained)

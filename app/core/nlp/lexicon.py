@@ -21,6 +21,8 @@ class Lexicon:
     titles: frozenset[str]  # words before a name that are not part of it ("President", "Mr")
     determiners: frozenset[str]  # "the", "his" before a role noun
     role_words: frozenset[str] = frozenset()  # lower-case words of titles and offices ("minority", "whip")
+    first_person: frozenset[str] = frozenset()  # "I", "we": the document's own speaker (its author)
+    non_speakers: frozenset[str] = frozenset()  # "it", "you", "my": words that never begin or are a speaker
 
     def is_role_word(self, word: str) -> bool:
         """True for a word of a title or office, so "Interior Minister" is not part of a person's name."""
@@ -90,6 +92,12 @@ _EN = Lexicon(
         sir lord king queen prince ambassador premier representative rep sen us u.s. united states
         russian turkish kazakh polish french german british american iranian ukrainian kremlin
         prosecutor judge director ceo founder minister's president's opposition party"""
+    ),
+    first_person=_words("i we"),
+    non_speakers=_words(
+        """it you me us my our your myself ourselves yourself this that these those there here which who
+        what whom one everyone everybody someone somebody anyone nobody nothing something all both each
+        many some few most fellow as and but so now today then when while if in on at for with to"""
     ),
 )
 

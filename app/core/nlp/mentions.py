@@ -7,14 +7,19 @@ has one. A mention is only a span and a kind; :mod:`.resolve` turns it into a na
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .lexicon import Lexicon
 
-__all__ = ["Mention", "find_speech_verb", "subject_before", "subject_after", "parser_subject"]
+__all__ = ["Mention", "find_speech_verb", "subject_before", "subject_after", "parser_subject", "checked"]
 
 NAME, PRONOUN, ROLE = "name", "pronoun", "role"
+SELF = "self"  # "I", "we", "as I said": the document's own speaker, resolved to its author when known
+
+_QUOTE_MARKS = frozenset("“”„‟«»‹›「」『』\"")
+_POSSESSIVES = frozenset({"my", "our", "your", "fellow"})  # "my fellow Americans" addresses, never speaks
 
 # Words that may stand between a subject and its verb ("Trump also said", "he has repeatedly noted").
 _SKIP = frozenset(
@@ -80,8 +85,60 @@ def _cap_run_left(tokens: Sequence[Any], hi: int) -> int:
     return lo
 
 
+def checked(m: Mention | None, lex: Lexicon) -> Mention | None:
+    """``m`` if it can be a speaker (a name, a role phrase, an organisation, a pronoun), else None.
+
+    Capitalised runs and parser subjects also catch words that are no speaker:
+    "As I" and "Today I" (the text's own speaker: a ``SELF`` mention of the "I"),
+    "We" (``SELF``), "It", "You", "my fellow Americans", fragments with quote
+    marks or commas ('heading, "My Pledge"'), lower-case common-noun phrases.
+    """
+    if m is None:
+        return None
+    words = m.text.split()
+    if not words:
+        return None
+    lows = [w.lower().strip(".") for w in words]
+    if lows[-1] in lex.first_person:
+        start = m.end - len(words[-1])
+        return Mention(start, m.end, words[-1], SELF)
+    if any(c in _QUOTE_MARKS or c == "," for c in m.text) or any(w in _POSSESSIVES for w in lows):
+        return None
+    if m.kind == PRONOUN:
+        return m if lows[0] in lex.pronouns else None
+    if any(w in lex.first_person for w in lows):
+        return None
+    # Leading connectives a capitalised run picked up at a sentence start ("And Pelosi said").
+    k = 0
+    while k < len(words) - 1 and lows[k] in lex.non_speakers:
+        k += 1
+    if k:
+        cut = [w.start() for w in re.finditer(r"\S+", m.text)][k]
+        m = Mention(m.start + cut, m.end, m.text[cut:], m.kind)
+        words, lows = words[k:], lows[k:]
+    if all(w in lex.non_speakers or w in lex.pronouns for w in lows):
+        return None
+    if m.kind == NAME and not any(w[:1].isupper() for w in words):
+        return None
+    return m
+
+
 def subject_before(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | None:
     """The subject right before the verb at index ``verb``: a name, a pronoun or a role phrase."""
+    return checked(_subject_before(tokens, verb, lex), lex)
+
+
+def subject_after(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | None:
+    """The subject right after an inverted verb: "said Tokayev", "said the President"."""
+    return checked(_subject_after(tokens, verb, lex), lex)
+
+
+def parser_subject(verb_tok: Any, lex: Lexicon) -> Mention | None:
+    """The nominal subject of ``verb_tok`` from the dependency parse, when there is one."""
+    return checked(_parser_subject(verb_tok, lex), lex)
+
+
+def _subject_before(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | None:
     hi = verb
     while hi > 0 and tokens[hi - 1].lower_ in _SKIP:
         hi -= 1
@@ -90,6 +147,8 @@ def subject_before(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | 
     t = tokens[hi - 1]
     if t.lower_ in lex.pronouns:
         return _mention(tokens, hi - 1, hi, PRONOUN)
+    if t.lower_ in lex.first_person:
+        return _mention(tokens, hi - 1, hi, SELF)
     if t.text == "," and hi >= 2:
         # Apposition: "Nancy Pelosi, the Speaker of the House, said" or "The Senate Minority
         # Leader, Chuck Schumer, said": of the phrases between the commas, the one with a name.
@@ -109,6 +168,8 @@ def subject_before(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | 
         return None
     if _is_cap(t):
         lo = _cap_run_left(tokens, hi)
+        if lo > 0 and tokens[lo - 1].lower_ in _POSSESSIVES:
+            return None  # "my fellow Americans expect": the audience, not a speaker
         if lo > 0 and tokens[lo - 1].lower_ in lex.determiners:
             return _mention(tokens, lo - 1, hi, ROLE)
         kind = ROLE if _role_phrase(tokens, lo, hi, lex) and all(
@@ -124,14 +185,15 @@ def subject_before(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | 
     return None
 
 
-def subject_after(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | None:
-    """The subject right after an inverted verb: "said Tokayev", "said the President"."""
+def _subject_after(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | None:
     lo = verb + 1
     if lo >= len(tokens):
         return None
     t = tokens[lo]
     if t.lower_ in lex.pronouns:
         return _mention(tokens, lo, lo + 1, PRONOUN)
+    if t.lower_ in lex.first_person:
+        return _mention(tokens, lo, lo + 1, SELF)
     det = t.lower_ in lex.determiners
     start = lo + 1 if det else lo
     hi = start
@@ -150,8 +212,7 @@ def subject_after(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | N
     return None
 
 
-def parser_subject(verb_tok: Any, lex: Lexicon) -> Mention | None:
-    """The nominal subject of ``verb_tok`` from the dependency parse, when there is one."""
+def _parser_subject(verb_tok: Any, lex: Lexicon) -> Mention | None:
     for child in verb_tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             doc = verb_tok.doc
@@ -169,7 +230,9 @@ def parser_subject(verb_tok: Any, lex: Lexicon) -> Mention | None:
             if not toks:
                 return None
             child = head
-            if child.lower_ in lex.pronouns:
+            if child.lower_ in lex.first_person:
+                kind = SELF
+            elif child.lower_ in lex.pronouns:
                 kind = PRONOUN
             elif all(t.text in lex.titles or t.lower_ in lex.determiners or t.lower_ in _NAME_JOINERS
                      or t.lower_ in lex.role_nouns for t in toks) and _role_phrase(toks, 0, len(toks), lex):

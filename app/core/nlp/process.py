@@ -22,11 +22,19 @@ Glossary = Mapping[str, Sequence[str]]
 
 
 def find_quotes(
-    text: str, language: str = "en", pipeline: str | None = None, glossary: Glossary | None = None
+    text: str,
+    language: str = "en",
+    pipeline: str | None = None,
+    glossary: Glossary | None = None,
+    author: str | None = None,
 ) -> list[Quote]:
-    """Direct and indirect quotes in ``text`` with speakers, in text order."""
+    """Direct and indirect quotes in ``text`` with speakers, in text order.
+
+    ``author`` (the text's own speaker, e.g. a speech's orator) is the speaker of
+    first-person reporting clauses ("I believe that …"); without it they get none.
+    """
     nlp, info = load_pipeline(language, pipeline)
-    return quotes_in_doc(nlp(text), language, info.trained, glossary)
+    return quotes_in_doc(nlp(text), language, info.trained, glossary, author)
 
 
 def find_entities(
@@ -38,10 +46,12 @@ def find_entities(
     return entities_in_doc(nlp(text), matcher)
 
 
-def _document_result(doc: Any, language: str, info: PipelineInfo, glossary: Glossary | None, matcher: Any) -> DocResult:
+def _document_result(
+    doc: Any, language: str, info: PipelineInfo, glossary: Glossary | None, matcher: Any, author: str | None
+) -> DocResult:
     return DocResult(
         sentences=tuple(sentences_in_doc(doc)),
-        quotes=tuple(quotes_in_doc(doc, language, info.trained, glossary)),
+        quotes=tuple(quotes_in_doc(doc, language, info.trained, glossary, author)),
         entities=tuple(entities_in_doc(doc, matcher)),
     )
 
@@ -55,6 +65,7 @@ def process(
     n_process: int = 1,
     batch_size: int = 32,
     glossary: Glossary | None = None,
+    author: str | Sequence[str | None] | None = None,
 ) -> BatchResult:
     """Sentences, quotes and entities of every text, tagged with the pipeline that made them.
 
@@ -65,6 +76,9 @@ def process(
     caller stores only what it gets back. ``n_process > 1`` lets spaCy fork
     worker processes for the pipeline itself (worth it for large corpora with a
     trained pipeline); quote detection runs in this process.
+
+    ``author`` is each text's own speaker (see :func:`find_quotes`): one name for
+    every text, or a sequence with one entry (or None) per text.
     """
     nlp, info = load_pipeline(language, pipeline)
     total = len(texts) if hasattr(texts, "__len__") else -1  # type: ignore[arg-type]
@@ -74,13 +88,19 @@ def process(
         return BatchResult(info, (), cancelled=True)
     docs = nlp.pipe(texts, batch_size=batch_size, n_process=max(1, n_process))
     for doc in docs:
-        results.append(_document_result(doc, language, info, glossary, matcher))
+        results.append(_document_result(doc, language, info, glossary, matcher, _author_of(author, len(results))))
         if progress is not None:
             progress(len(results), total)
         if cancelled is not None and cancelled():
             _close(docs)
             return BatchResult(info, tuple(results), cancelled=True)
     return BatchResult(info, tuple(results))
+
+
+def _author_of(author: str | Sequence[str | None] | None, index: int) -> str | None:
+    if author is None or isinstance(author, str):
+        return author
+    return author[index] if index < len(author) else None
 
 
 def _close(generator: Any) -> None:

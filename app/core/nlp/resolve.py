@@ -13,7 +13,7 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from .lexicon import Lexicon
-from .mentions import NAME, PRONOUN, ROLE, Mention
+from .mentions import NAME, PRONOUN, ROLE, SELF, Mention
 
 __all__ = ["Resolver"]
 
@@ -25,7 +25,11 @@ def _norm(text: str) -> str:
 
 
 class Resolver:
-    """Resolve mentions to speaker names for one document (create one per document)."""
+    """Resolve mentions to speaker names for one document (create one per document).
+
+    ``author`` is the document's own speaker (a speech's orator): first-person
+    mentions ("I", "we") resolve to it, and to no one when it is not known.
+    """
 
     def __init__(
         self,
@@ -33,8 +37,10 @@ class Resolver:
         names: Iterable[str] = (),
         glossary: Mapping[str, Sequence[str]] | None = None,
         name_positions: Sequence[tuple[int, str]] = (),
+        author: str | None = None,
     ) -> None:
         self.lex = lex
+        self.author = author.strip() if author and author.strip() else None
         self.glossary_alias: dict[str, str] = {}
         for canonical, aliases in (glossary or {}).items():
             self.glossary_alias[_norm(canonical)] = canonical
@@ -116,6 +122,10 @@ class Resolver:
         """Speaker name and confidence for ``mention`` met at text position ``pos``."""
         if mention is None:
             return None, 0.0
+        if mention.kind == SELF:
+            # "I believe that …" in a speech is its own speaker, never the word "I"; a first-person
+            # clause does not make its speaker the one later pronouns refer to.
+            return (self.author, 0.8) if self.author else (None, 0.3)
         if mention.kind == NAME and not self._strip_titles(mention.text):
             mention = Mention(mention.start, mention.end, mention.text, ROLE)  # "Senate Minority Leader"
         if mention.kind == NAME:
