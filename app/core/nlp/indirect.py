@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .lexicon import Lexicon
-from .mentions import Mention, parser_subject, subject_before
+from .mentions import PRONOUN, Mention, find_speech_verb, parser_subject, subject_before
 
 __all__ = ["IndirectCandidate", "find_indirect"]
 
@@ -78,6 +78,33 @@ def _parser_candidate(sent: Any, lex: Lexicon) -> IndirectCandidate | None:
     return None
 
 
+_MAX_TRAILING_WORDS = 6  # ", Cyprus Mail reported." is a short clause closing the sentence
+
+
+def _trailing_source(tokens: Sequence[Any], cand: IndirectCandidate, lex: Lexicon) -> IndirectCandidate:
+    """``cand`` attributed to the reporting clause that closes its sentence, when there is one.
+
+    In "A Turkish official said that …, Cyprus Mail reported." the nearest
+    reporting clause is the one at the end: the report is Cyprus Mail's, and the
+    clause is not part of what was reported.
+    """
+    words = [t for t in tokens if t.idx >= cand.start]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    comma = max((i for i, t in enumerate(words) if t.text == ","), default=None)
+    if comma is None or not 2 <= len(words) - comma - 1 <= _MAX_TRAILING_WORDS:
+        return cand
+    tail = words[comma + 1 :]
+    verb = find_speech_verb(tail, lex, last=True)
+    if verb is None or verb != len(tail) - 1:
+        return cand
+    mention = subject_before(tail, verb, lex)
+    if mention is None or mention.kind == PRONOUN:
+        return cand
+    end = words[comma].idx
+    return IndirectCandidate(cand.start, end, mention, tail[verb].idx) if end > cand.start else cand
+
+
 def find_indirect(doc: Any, lex: Lexicon, blocked: Sequence[tuple[int, int]], trained: bool) -> list[IndirectCandidate]:
     """Indirect-speech candidates in ``doc``, skipping sentences that overlap ``blocked`` spans."""
     found: list[IndirectCandidate] = []
@@ -89,5 +116,5 @@ def find_indirect(doc: Any, lex: Lexicon, blocked: Sequence[tuple[int, int]], tr
         if cand is None:
             cand = _rule_candidate(tokens, sent, lex)
         if cand is not None:
-            found.append(cand)
+            found.append(_trailing_source(tokens, cand, lex))
     return found
