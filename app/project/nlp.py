@@ -124,8 +124,9 @@ class NlpManager:
                     if progress is not None:
                         progress(base + n, total)
 
+                authors = self._authors(chunk)
                 result = run_core([texts[i] for i in chunk], language, pipeline, step, cancelled,
-                                  n_process, glossary=glossary or None)
+                                  n_process, glossary=glossary or None, author=[authors.get(i) for i in chunk])
                 for doc_id, res in zip(chunk, result.documents):
                     self._store(doc_id, res, info.name, version)
                 processed += len(result.documents)
@@ -163,6 +164,11 @@ class NlpManager:
     def _texts(self, ids: list[int]) -> dict[int, str]:
         with self._db.reader() as s:
             return dict(s.execute(select(m.Document.id, m.Document.text).where(m.Document.id.in_(ids))).all())
+
+    def _authors(self, ids: list[int]) -> dict[int, str | None]:
+        """Each document's author metadata: the speaker "I" and "we" refer to in a speech."""
+        with self._db.reader() as s:
+            return dict(s.execute(select(m.Document.id, m.Document.author).where(m.Document.id.in_(ids))).all())
 
     def _store(self, document_id: int, res, name: str, version: str) -> None:
         with self._db.session() as s:
