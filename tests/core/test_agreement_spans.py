@@ -72,7 +72,7 @@ def projects(draw):
             spans.append((d, draw(st.sampled_from("xy")), s, e))
         codings[f"C{c}"] = spans
     excluded = {}
-    if lengths[1] > 2 and draw(st.booleans()):
+    if lengths[1] > 3 and draw(st.booleans()):
         excluded[1] = [(1, lengths[1] // 2)]
     return lengths, codings, excluded
 
