@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-PG_URL = os.environ.get("QUOTECODER_TEST_PG_URL")  # e.g. postgresql://postgres@127.0.0.1:5432/test
+PG_URL = os.environ.get("QUOTECODER_TEST_PG_URL")
+
+# Property tests explore new examples on every developer run; CI replays a fixed set so that
+# a green main stays green (a failure found locally is kept in .hypothesis/ and replayed).
+from hypothesis import settings as _hypothesis_settings
+
+_hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+_hypothesis_settings.register_profile("dev", deadline=None)
+_hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")  # e.g. postgresql://postgres@127.0.0.1:5432/test
 
 
 def _pg_admin_engine():
