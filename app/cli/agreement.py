@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--bootstrap", type=int, default=0, metavar="N",
                    help="95%% interval for Krippendorff's alpha from N resamples of documents")
     p.add_argument("--seed", type=int, metavar="N", help="seed for the bootstrap (reproducible intervals)")
+    p.add_argument("--match", type=float, nargs="?", const=0.9, metavar="SHARE",
+                   help="also match two coders' segments MAXQDA-style: segments match when they overlap by at "
+                        "least SHARE of the longer one (default 0.9); lists matched and unmatched segments")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the JSON report (null for undefined)")
     fmt.add_argument("--csv", action="store_true", help="print one CSV row per code")
@@ -66,8 +69,12 @@ def cmd_agreement(args) -> int:
         result = project.agreement.report(coders, args.unit, _split(args.codes), _documents(args.documents),
                                           args.bootstrap, args.seed)
     report = result.report
+    matching = _matching(result, coders, args.match) if args.match is not None else None
     if args.json:
-        print_json(report.to_json())
+        data = report.to_json()
+        if matching is not None:
+            data["segment_matching"] = _matching_json(matching)
+        print_json(data)
     elif args.csv:
         rows = report_rows(report)
         columns: list[str] = []
@@ -82,7 +89,46 @@ def cmd_agreement(args) -> int:
               f"to {args.output}")
     else:
         _print_plain(report)
+        if matching is not None:
+            _print_matching(matching)
     return 0
+
+
+def _matching(result, coders: list[str], threshold: float):
+    from app.core.agreement_segments import match_segments
+
+    if len(coders) != 2:
+        raise ValidationError("--match compares exactly two coders: --coders A,B")
+    if not 0 < threshold <= 1:
+        raise ValidationError(f"--match takes a share between 0 and 1, not {threshold}")
+    return match_segments(result.study, coders[0], coders[1], threshold)
+
+
+def _segment(seg) -> dict:
+    return {"code": str(seg.code), "document": seg.document, "start": seg.start, "end": seg.end}
+
+
+def _matching_json(matching) -> dict:
+    a, b = matching.coders
+    return {
+        "coders": [a, b],
+        "threshold": matching.threshold,
+        "matched": [{"code": str(m.a.code), "document": m.a.document, a: [m.a.start, m.a.end],
+                     b: [m.b.start, m.b.end], "overlap": round(m.overlap, 4)} for m in matching.matched],
+        "unmatched": {a: [_segment(x) for x in matching.only_a], b: [_segment(x) for x in matching.only_b]},
+    }
+
+
+def _print_matching(matching) -> None:
+    a, b = matching.coders
+    print()
+    print(f"Segment matching (secondary view, MAXQDA's method): a segment of {a} and one of {b} match "
+          f"when they overlap by at least {matching.threshold:.0%} of the longer one.")
+    print(f"{len(matching.matched)} matched, {len(matching.only_a)} only by {a}, {len(matching.only_b)} only by {b}")
+    rows = [(str(x.code), x.document, f"{x.start}-{x.end}", who)
+            for who, segs in ((a, matching.only_a), (b, matching.only_b)) for x in segs]
+    if rows:
+        print_table(rows, ("CODE", "DOC", "SPAN", "ONLY BY"))
 
 
 def _print_plain(report) -> None:

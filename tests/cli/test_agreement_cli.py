@@ -123,3 +123,22 @@ def test_bad_unit_is_a_usage_error(qc, coded):
     with pytest.raises(SystemExit) as exc:
         qc("agreement", proj, "--coders", "A,B", "--unit", "word")
     assert exc.value.code == 2
+
+
+def test_segment_matching_lists_matched_and_unmatched_segments(qc, coded):
+    proj, d1, d2 = coded
+    # A's reform segment is 21 characters, B's 18 of them: 86% of the longer one.
+    js = qc.json("agreement", proj, "--coders", "A,B", "--json", "--match", "0.8")
+    matching = js["segment_matching"]
+    assert matching["coders"] == ["A", "B"] and matching["threshold"] == 0.8
+    assert [(m["code"], m["document"], m["A"], m["B"]) for m in matching["matched"]] == [
+        ("Politics/Constitutional reform", d1, [20, 41], [20, 38])]
+    assert matching["unmatched"]["A"] == [{"code": "Criticism", "document": d1, "start": 43, "end": 61}]
+    assert matching["unmatched"]["B"] == [{"code": "Criticism", "document": d2, "start": 0, "end": 16}]
+    strict = qc.json("agreement", proj, "--coders", "A,B", "--json", "--match")["segment_matching"]
+    assert strict["matched"] == [] and len(strict["unmatched"]["A"]) == 2
+
+    code, out, err = qc("agreement", proj, "--coders", "A,B", "--match", "0.8")
+    assert code == 0 and "1 matched, 1 only by A, 1 only by B" in out
+    code, out, err = qc("agreement", proj, "--coders", "A,B,C", "--match")
+    assert code == 1 and "exactly two coders" in err
