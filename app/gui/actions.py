@@ -49,6 +49,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("snap_selection", "Snap Selection to &Words", "Widen the selection to whole words", "Ctrl+Shift+W"),
     ActionSpec("remove_coding", "&Remove Coding", "Remove the coding under the cursor (yours)", "Ctrl+Backspace"),
     ActionSpec("mark_done", "Mark Document &Done", "Mark this document done for you (toggle)", "Ctrl+D", "done"),
+    ActionSpec("document_properties", "Document &Properties…",
+               "Correct the title, language, outlet, author, URL and date of the open document", "Alt+Return"),
     ActionSpec("new_code", "New &Code…", "Add a code to the codebook", "Ctrl+Shift+N", "add"),
     ActionSpec("view_mine", "&My Codings Only (Blind)", "Show and count only your own codings", "Ctrl+1",
                checkable=True),

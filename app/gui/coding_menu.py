@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
 
 from app.gui import commands as cmd
 from app.gui.dialogs.coding_editor import CodingEditorDialog
+from app.gui.excluded import ExcludeSpan, IncludeSpan
 from app.gui.highlights import Highlight
 from app.gui.icons import icon, swatch
 from app.gui.workspace_view import WorkspaceView
@@ -36,10 +37,30 @@ class CodingMenu:
                 sub.addAction("Change Code…", lambda h=h: self.change_code(h.id))
                 sub.addAction("Adjust Start, End and Memo…", lambda h=h: self.edit(h.id))
                 sub.addAction(icon("delete"), "Remove", lambda h=h: self.ws.run(cmd.DeleteCoding(self.ws, h.id)))
+        self._article_items(menu, where)
         for extra in self.extras:
             extra(menu, where)
         if not menu.isEmpty():
             menu.exec(where)
+
+    def _article_items(self, menu: QMenu, where: QPoint) -> None:
+        """Mark the selection as boilerplate, or count a greyed span (selected or clicked) as article text again."""
+        reader = self.view.reader
+        if self.view.doc_id is None:
+            return
+        span = reader.selection_cp()
+        if span is not None:
+            greyed = self.view.excluded.at(*span)
+        else:
+            greyed = self.view.excluded.at_utf16(reader.cursorForPosition(reader.viewport().mapFromGlobal(where)).position())
+        if span is None and not greyed:
+            return
+        menu.addSeparator()
+        if span is not None and not (len(greyed) == 1 and greyed[0].start <= span[0] and span[1] <= greyed[0].end):
+            menu.addAction("Mark Selection as Not Part of the Article",
+                           lambda: self.ws.run(ExcludeSpan(self.ws, self.view.doc_id, *span)))
+        for g in greyed:
+            menu.addAction("Count as Article Text Again", lambda g=g: self.ws.run(IncludeSpan(self.ws, g)))
 
     def reader_copy(self):
         from PySide6.QtGui import QAction

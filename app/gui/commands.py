@@ -144,6 +144,24 @@ class SetStatus(ProjectCommand):
         return self.ws.project.documents.set_status(self.document_id, self.coder_id, self.old).changes
 
 
+class UpdateDocument(ProjectCommand):
+    """Correct a document's metadata (title, language, outlet, author, URL, date); undo restores the old values."""
+
+    FIELDS = ("title", "language", "outlet", "author", "source_url", "published")
+
+    def __init__(self, ws: Workspace, document_id: int, **fields: object) -> None:
+        super().__init__(ws, "Edit document properties")
+        self.document_id, self.new = document_id, fields
+        info = ws.project.documents.get(document_id)
+        self.old = {k: getattr(info, k) for k in fields}
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.documents.update(self.document_id, **self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.documents.update(self.document_id, **self.old).changes
+
+
 # --- codebook ---
 
 class AddCode(ProjectCommand):

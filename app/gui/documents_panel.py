@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeader
 
 from app.core.records import DocStatus
 from app.gui.metadata_filter import MetadataFilter
-from app.gui.models.documents import ID_ROLE, DocumentsModel, DocumentsProxy
+from app.gui.models.documents import ID_ROLE, NEAR_DUP_COLUMN, DocumentsModel, DocumentsProxy
 from app.gui.workspace import Workspace
 
 
@@ -46,15 +46,16 @@ class DocumentsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         header.setMinimumSectionSize(24)
-        for col, width in ((1, 84), (2, 110), (3, 40), (4, 28), (5, 40)):
+        for col, width in ((1, 84), (2, 110), (3, 40), (4, 28), (5, 40), (NEAR_DUP_COLUMN, 44)):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
             header.resizeSection(col, width)
         header.setStretchLastSection(False)
         # Outlet and language are one right-click away; the list stays readable in a narrow panel.
         header.setContextMenuPolicy(Qt.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        for col in (2, 3):
+        for col in (2, 3, NEAR_DUP_COLUMN):
             self.view.setColumnHidden(col, True)
+        self._near_dup_shown_once = False  # shown by default the first time a project has near-duplicates
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.progress = QLabel()
@@ -88,6 +89,9 @@ class DocumentsPanel(QWidget):
         self.model.reset(p.documents.list(), p.documents.statuses(self.ws.coder_id),
                          p.documents.coding_counts(self.ws.visible_coders()))
         self.meta.populate([self.model.document(r) for r in range(self.model.rowCount())])
+        if self.model.has_near_duplicates() and not self._near_dup_shown_once:
+            self._near_dup_shown_once = True
+            self.view.setColumnHidden(NEAR_DUP_COLUMN, False)
         self._update_progress()
         if current is not None:
             self.select(current, emit=False)

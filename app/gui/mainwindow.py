@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
             ("&Edit", ["undo", "redo", None, "find", "find_next", "find_previous"]),
             ("&Code", ["quick_code", "in_vivo", "snap_selection", "remove_coding", None, "new_code", None,
                        "snap_words"]),
-            ("&Document", ["next_document", "previous_document", None, "mark_done"]),
+            ("&Document", ["next_document", "previous_document", None, "mark_done", None, "document_properties"]),
             ("&View", ["view_mine", "view_all", "view_chosen", None, "switch_coder", None, "reader_font"]),
             ("&Help", ["shortcuts_help", None, "about"]),
         ):
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         a["snap_selection"].triggered.connect(lambda: self.view and self.view.snap_selection())
         a["remove_coding"].triggered.connect(lambda: self.view and self.view.remove_coding_at_cursor())
         a["mark_done"].triggered.connect(lambda: self.view and self.view.toggle_done())
+        a["document_properties"].triggered.connect(self.document_properties)
         a["new_code"].triggered.connect(lambda: self.view and self.codebook_actions.new_code(None))
         a["view_mine"].triggered.connect(lambda: self.set_view(ViewMode.MINE))
         a["view_all"].triggered.connect(lambda: self.set_view(ViewMode.ALL))
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         view.codebook.editRequested.connect(self.codebook_actions.edit_code)
         view.codebook.contextRequested.connect(self.codebook_actions.context_menu)
         view.reader.codingMenuRequested.connect(self.coding_menu.show)
+        view.propertiesRequested.connect(self.document_properties)
         stack = ws.undo_stack
         stack.indexChanged.connect(self._on_stack_changed)
         for name, tip, slot in (
@@ -345,6 +347,21 @@ class MainWindow(QMainWindow):
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         return self.preferences.shortcut_rows()
+
+    def document_properties(self) -> None:
+        """Document › Properties…: correct the open document's metadata as one undoable edit."""
+        if self.view is None or self.view.doc_id is None:
+            return
+        from app.gui.commands import UpdateDocument
+        from app.gui.dialogs.document_properties import DocumentPropertiesDialog
+
+        doc_id = self.view.doc_id
+        dialog = DocumentPropertiesDialog(self.project.documents.get(doc_id), self)
+        self.properties_dialog = dialog  # tests reach the open dialog here
+        if dialog.exec() == QDialog.Accepted:
+            changes = dialog.changes()
+            if changes:
+                self.ws.run(UpdateDocument(self.ws, doc_id, **changes))
 
     def open_agreement(self) -> None:
         if self.ws is None:

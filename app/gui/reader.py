@@ -70,6 +70,8 @@ class ReaderView(QPlainTextEdit):
         self.index = HighlightIndex([])
         self.document_id: int | None = None
         self.stripe = StripeMargin(self)
+        self._layers: dict[str, list] = {}  # named extra-selection layers, drawn in insertion order
+        self.tip_providers: list = []  # callables (UTF-16 position) -> tooltip HTML or None
         self.updateRequest.connect(self._on_update_request)
         self.setMouseTracking(True)
 
@@ -98,6 +100,14 @@ class ReaderView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._relayout_margins()
+
+    def set_selection_layer(self, name: str, selections: list) -> None:
+        """Replace one layer of extra selections (greyed boilerplate, suggestions) without touching the others."""
+        self._layers[name] = list(selections)
+        super().setExtraSelections([sel for layer in self._layers.values() for sel in layer])
+
+    def setExtraSelections(self, selections) -> None:  # noqa: N802 - Qt's name
+        self.set_selection_layer("", selections)
 
     # --- positions (always code points outside this widget) ---
 
@@ -247,9 +257,13 @@ class ReaderView(QPlainTextEdit):
         if event.type() == event.Type.ToolTip:
             cursor = self.cursorForPosition(event.pos())
             rect = self.cursorRect(cursor)
-            hits = self.index.at(cursor.position()) if abs(rect.center().y() - event.pos().y()) < rect.height() else []
-            if hits:
-                QToolTip.showText(event.globalPos(), "<br>".join(_tip(h) for h in hits), self)
+            near = abs(rect.center().y() - event.pos().y()) < rect.height()
+            hits = self.index.at(cursor.position()) if near else []
+            tips = [_tip(h) for h in hits]
+            if near:
+                tips += [t for t in (provider(cursor.position()) for provider in self.tip_providers) if t]
+            if tips:
+                QToolTip.showText(event.globalPos(), "<br>".join(tips), self)
             else:
                 QToolTip.hideText()
             return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from app.core.text import snap_to_words
 from app.gui import commands as cmd
 from app.gui.codebook_panel import CodebookPanel
 from app.gui.documents_panel import DocumentsPanel
+from app.gui.excluded import ExcludedOverlay
 from app.gui.findbar import FindBar
 from app.gui.highlights import make_highlights
 from app.gui.reader import ReaderView
@@ -39,6 +40,7 @@ ALL = _All({-1})
 class WorkspaceView(QWidget):
     statusMessage = Signal(str)
     documentOpened = Signal(int)
+    propertiesRequested = Signal()  # a double-click on the reader's heading
 
     def __init__(self, ws: Workspace, parent=None) -> None:
         super().__init__(parent)
@@ -52,6 +54,7 @@ class WorkspaceView(QWidget):
 
         self.documents = DocumentsPanel(ws)
         self.reader = ReaderView()
+        self.excluded = ExcludedOverlay(self.reader)
         self.findbar = FindBar(self.reader)
         self.codebook = CodebookPanel(ws)
         self.segments = SegmentsPanel(ws)
@@ -59,6 +62,8 @@ class WorkspaceView(QWidget):
         self.heading.setObjectName("readerHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.heading.setToolTip("Double-click to correct the title, date and other details")
+        self.heading.installEventFilter(self)
 
         centre = QWidget()
         centre.setObjectName("readerColumn")
@@ -127,15 +132,26 @@ class WorkspaceView(QWidget):
         self.codings = {c.id: c for c in self.ws.project.codings.for_document(document_id)}
         self.reader.set_document(document_id, self.text, [])
         self.reader.set_highlights(self._highlights())  # needs the new text's offset map, set just above
+        self.excluded.set(self.ws.project.documents.excluded_spans(document_id))
         rtl = _mostly_rtl(self.text)
         self.reader.setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
-        meta = " · ".join(x for x in (info.outlet, info.author,
-                                      info.published.isoformat() if info.published else info.published_text,
-                                      info.language) if x)
-        self.heading.setText(f"<span style='font-size:13pt;font-weight:600'>{_esc(info.title)}</span>"
-                             f"<br><span style='color:gray'>{_esc(meta)}</span>")
+        self._set_heading(info)
         self._push_counts()
         self.documentOpened.emit(document_id)
+
+    def _set_heading(self, info) -> None:
+        date = info.published.isoformat() if info.published else info.published_text
+        if date and info.date_ambiguous and not info.published:
+            date += " (?)"
+        meta = " · ".join(x for x in (info.outlet, info.author, date, info.language) if x)
+        self.heading.setText(f"<span style='font-size:13pt;font-weight:600'>{_esc(info.title)}</span>"
+                             f"<br><span style='color:gray'>{_esc(meta)}</span>")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.heading and event.type() == QEvent.MouseButtonDblClick and self.doc_id is not None:
+            self.propertiesRequested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _reload_codings(self) -> None:
         self.codings = {c.id: c for c in self.ws.project.codings.for_document(self.doc_id)}
@@ -270,6 +286,9 @@ class WorkspaceView(QWidget):
             self.reader.highlights_changed()
         for document_id in changes.documents:
             self._refresh_document_row(document_id)
+        if self.doc_id is not None and self.doc_id in changes.documents:
+            self.excluded.set(self.ws.project.documents.excluded_spans(self.doc_id))
+            self._set_heading(self.ws.project.documents.get(self.doc_id))
         if codebook_changed or set(self.segments.code_ids) & set(changes.codes):
             self.segments.reload()
 
@@ -308,6 +327,10 @@ class WorkspaceView(QWidget):
             count = (p.codings.count(document_id) if visible is None
                      else sum(p.codings.count(document_id, c) for c in visible))
         self.documents.set_row_state(document_id, status, count)
+        try:
+            self.documents.model.set_document(p.documents.get(document_id))  # metadata may have been corrected
+        except NotFoundError:
+            return
 
     # --- remembered layout ---
 

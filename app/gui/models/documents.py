@@ -1,4 +1,9 @@
-"""Documents table: title, date, outlet, language, this coder's status, number of (visible) codings."""
+"""Documents table: title, date, outlet, language, this coder's status, number of (visible) codings, near-duplicates.
+
+An ambiguous date (stored as the source wrote it, never guessed) shows with a
+"?" and the raw text as its tooltip. A document in a near-duplicate group other
+than the group's first member shows "≈ <first id>", the first's title on hover.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from PySide6.QtGui import QColor
 from app.core.records import DocStatus, DocumentInfo
 from app.gui.models import refilter
 
-COLUMNS = ("Title", "Date", "Outlet", "Language", "Status", "Codings")
+COLUMNS = ("Title", "Date", "Outlet", "Language", "Status", "Codings", "Near-duplicate")
 HEADER_TIPS = ("Title", "Publication date", "Outlet", "Language", "Your status: ○ not started, ◐ in progress, ● done",
-               "Number of codings shown")
+               "Number of codings shown", "Near-duplicate: ≈ n is the same story as document n")
+NEAR_DUP_COLUMN = 6
 ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 STATUS_ROLE = Qt.UserRole + 3
@@ -35,6 +41,25 @@ class DocumentsModel(QAbstractTableModel):
         self._row_of = {d.id: i for i, d in enumerate(self._docs)}
         self._status, self._counts = dict(status), dict(counts)
         self.endResetModel()
+
+    def set_document(self, doc: DocumentInfo) -> None:
+        """Show corrected metadata of one document (its row keeps its place)."""
+        row = self._row_of.get(doc.id)
+        if row is None:
+            return
+        self._docs[row] = doc
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def near_duplicate_of(self, doc: DocumentInfo) -> DocumentInfo | None:
+        """The first document of ``doc``'s near-duplicate group, unless that is ``doc`` itself."""
+        group = doc.near_duplicate_group
+        if group is None or group == doc.id:
+            return None
+        row = self._row_of.get(group)
+        return self._docs[row] if row is not None else None
+
+    def has_near_duplicates(self) -> bool:
+        return any(d.near_duplicate_group is not None and d.near_duplicate_group != d.id for d in self._docs)
 
     def set_row_state(self, document_id: int, status: DocStatus | None = None, count: int | None = None) -> None:
         row = self._row_of.get(document_id)
@@ -71,7 +96,7 @@ class DocumentsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.DisplayRole:
-                return ("Title", "Date", "Outlet", "Lang", "✓", "#")[section]
+                return ("Title", "Date", "Outlet", "Lang", "✓", "#", "≈")[section]
             if role == Qt.ToolTipRole:
                 return HEADER_TIPS[section]
         return None
@@ -86,7 +111,7 @@ class DocumentsModel(QAbstractTableModel):
             if col == 0:
                 return doc.title
             if col == 1:
-                return doc.published.isoformat() if doc.published else (doc.published_text or "")
+                return _date_text(doc)
             if col == 2:
                 return doc.outlet or ""
             if col == 3:
@@ -95,6 +120,8 @@ class DocumentsModel(QAbstractTableModel):
                 return _STATUS_MARK[status]
             if col == 5:
                 return self._counts.get(doc.id, 0)
+            if col == NEAR_DUP_COLUMN:
+                return f"≈ {doc.near_duplicate_group}" if self.near_duplicate_of(doc) else ""
         elif role == SORT_ROLE:
             if col == 1:
                 return doc.published.isoformat() if doc.published else ""
@@ -102,12 +129,20 @@ class DocumentsModel(QAbstractTableModel):
                 return _STATUS_ORDER[status]
             if col == 5:
                 return self._counts.get(doc.id, 0)
+            if col == NEAR_DUP_COLUMN:
+                return doc.near_duplicate_group if self.near_duplicate_of(doc) else 0
             return (self.data(index, Qt.DisplayRole) or "").casefold()
         elif role == ID_ROLE:
             return doc.id
         elif role == STATUS_ROLE:
             return status.value
         elif role == Qt.ToolTipRole:
+            if col == 1 and doc.date_ambiguous and not doc.published:
+                return (f"Ambiguous date, as the source wrote it: {doc.published_text or '?'}\n"
+                        "Correct it in Document › Properties…")
+            first = self.near_duplicate_of(doc) if col == NEAR_DUP_COLUMN else None
+            if first is not None:
+                return f"Near-duplicate of “{first.title}” (document {first.id})"
             parts = [doc.title]
             if doc.author:
                 parts.append(f"by {doc.author}")
@@ -117,7 +152,7 @@ class DocumentsModel(QAbstractTableModel):
             return "\n".join(parts)
         elif role == Qt.TextAlignmentRole and col == 5:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        elif role == Qt.TextAlignmentRole and col == 4:
+        elif role == Qt.TextAlignmentRole and col in (4, NEAR_DUP_COLUMN):
             return int(Qt.AlignCenter)
         elif role == Qt.ForegroundRole and col == 4 and status is DocStatus.DONE:
             return QColor("#2e8b57")
@@ -156,3 +191,11 @@ class DocumentsProxy(QSortFilterProxyModel):
         if not self._needle:
             return True
         return any(self._needle in str(model.index(row, c, parent).data() or "").casefold() for c in range(4))
+
+
+def _date_text(doc: DocumentInfo) -> str:
+    if doc.published:
+        return doc.published.isoformat()
+    if doc.date_ambiguous:
+        return f"? {doc.published_text}" if doc.published_text else "?"
+    return doc.published_text or ""
