@@ -52,7 +52,8 @@ class CodingMenu:
         if span is not None:
             greyed = self.view.excluded.at(*span)
         else:
-            greyed = self.view.excluded.at_utf16(reader.cursorForPosition(reader.viewport().mapFromGlobal(where)).position())
+            clicked = reader.cursorForPosition(reader.viewport().mapFromGlobal(where)).position()
+            greyed = self.view.excluded.at_utf16(clicked)
         if span is None and not greyed:
             return
         menu.addSeparator()
