@@ -170,6 +170,9 @@ class DocumentsManager:
             before = {k: getattr(row, k) for k in fields}
             for key, value in fields.items():
                 setattr(row, key, value)
+            if "published" in fields:
+                # A date the user set is certain; the source's raw text stays in published_text.
+                row.date_ambiguous = False
             self._p.log(s, "update", "document", document_id, before=before, after=fields)
         return Edit(document_id, ChangeSet(documents=frozenset({document_id})))
 

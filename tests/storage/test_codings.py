@@ -143,3 +143,13 @@ def test_coding_import_is_all_or_nothing(project, setup):
     ids = import_codings(project, [good, dict(bad, end="9")])
     assert len(ids) == 2
     assert {s.text for s in project.codings.segments()} == {TEXT[0:6], TEXT[5:9]}
+
+
+def test_setting_a_date_by_hand_clears_the_ambiguity_flag(project, add_text):
+    from datetime import date
+
+    doc = add_text("Text.", published_text="03/04/2022", date_ambiguous=True)
+    assert project.documents.get(doc).date_ambiguous
+    project.documents.update(doc, published=date(2022, 4, 3))
+    info = project.documents.get(doc)
+    assert (info.published, info.date_ambiguous, info.published_text) == (date(2022, 4, 3), False, "03/04/2022")
