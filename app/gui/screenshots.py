@@ -103,6 +103,7 @@ def render(outdir: Path) -> list[Path]:
     with Project.open(demo) as p:
         coders = [p.coders.by_name("Aigerim").id, p.coders.by_name("Daniyar").id]
         code_by_keywords(p, 14, coders)
+        p.nlp.process(pipeline="blank")  # so the Quotes panel shows who said what
     for theme in ("light", "dark"):
         apply_theme(app, theme)
         window = _window(demo, "Aigerim")
@@ -127,6 +128,7 @@ def render(outdir: Path) -> list[Path]:
                 p.codebook.set_shortcut(edit.id, shortcut)
         p.documents.import_paths([str(CORPUS)], ImportOptions())
         code_by_keywords(p, 25, [a, d])
+        p.nlp.process(pipeline="blank")
         docs = p.documents.list()
         for doc in docs[: len(docs) // 3]:
             p.documents.set_status(doc.id, a, "done")
