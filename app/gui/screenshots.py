@@ -143,6 +143,26 @@ def render(outdir: Path) -> list[Path]:
     _shoot(window, outdir / "corpus-all-coders.png")
     written.append(outdir / "corpus-all-coders.png")
     window.close()
+
+    # The demo's first document scrolled to its greyed tail (boilerplate, not part of the article).
+    fresh = ensure_demo_project(tmp / "fresh.qcp")
+    window = _window(fresh, "Aigerim")
+    doc = window.view.doc_id
+    spans = window.project.documents.excluded_spans(doc)
+    window.nlp.dock.hide()  # no NLP run on this copy: keep the picture on the reader
+    if spans:
+        reader = window.view.reader
+        # Centre a point just before the tail, so article text and greyed boilerplate both show.
+        at = max(0, spans[-1].start - 150)
+        reader.select_cp(at, at)
+        reader.centerCursor()
+    _shoot(window, outdir / "boilerplate.png")
+    written.append(outdir / "boilerplate.png")
+    window.close()
+
+    from app.gui.nlp.screenshot import render as render_nlp
+
+    written.append(render_nlp(outdir / "nlp.png"))
     return written
 
 
