@@ -176,8 +176,8 @@ class WorkspaceView(QWidget):
     def _doc_counts(self) -> dict[int, int]:
         return dict(Counter(c.code_id for c in self.visible_codings()))
 
-    def _push_counts(self) -> None:
-        self.codebook.model.set_counts(self._doc_counts(), self.all_counts)
+    def _push_counts(self, doc_counts: dict[int, int] | None = None) -> None:
+        self.codebook.model.set_counts(self._doc_counts() if doc_counts is None else doc_counts, self.all_counts)
 
     # --- coding ---
 
@@ -275,7 +275,7 @@ class WorkspaceView(QWidget):
                     self.all_counts[code_id] = self.all_counts.get(code_id, 0) + delta
         else:
             self.all_counts = self.ws.project.codebook.counts(coder_ids=self.ws.visible_coders())
-        self._push_counts()
+        self._push_counts(after)
         if codebook_changed or touched is ALL:
             self.reader.set_highlights(self._highlights())
         elif local:

@@ -12,6 +12,8 @@ accepting a suggestion is ``project.codings.add``.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -78,10 +80,16 @@ class ProcessReport:
     pipelines: tuple[str, ...]  # the tags used, one per language group
 
 
+MATCH_CACHE_SIZE = 32  # documents whose suggestion matches are kept
+
+
 class NlpManager:
     def __init__(self, project: "Project") -> None:
         self._p = project
         self._db = project.db
+        # Pattern matches per (document, language, pipeline, patterns, excluded spans); see suggestions().
+        self._matches: OrderedDict[tuple, list] = OrderedDict()
+        self._matches_lock = threading.Lock()
 
     # --- processing ---
 
@@ -281,35 +289,54 @@ class NlpManager:
 
     def suggestions(self, document_id: int, coder_id: int, pipeline: str | None = None) -> list[SuggestedCoding]:
         """Spans the codes' patterns match, minus those the coder rejected, already coded or excluded."""
-        from app.core.nlp.pipelines import load_pipeline
-        from app.core.nlp.suggest import build_matcher, suggest
-        from app.core.nlp.types import SuggestionPattern
 
         with self._db.reader() as s:
-            doc = s.get(m.Document, document_id)
-            if doc is None:
+            language = s.scalar(select(m.Document.language).where(m.Document.id == document_id))
+            if language is None and s.get(m.Document, document_id) is None:
                 raise NotFoundError(f"there is no document with id {document_id}")
-            text, language = doc.text, _language(doc.language)
-            rows = s.execute(select(m.CodePattern.code_id, m.CodePattern.pattern, m.CodePattern.kind)
-                             .join(m.Code, m.Code.id == m.CodePattern.code_id).where(m.Code.archived.is_(False))
-                             .order_by(m.CodePattern.id)).all()
+            language = _language(language)
+            rows = tuple(tuple(r) for r in s.execute(select(m.CodePattern.code_id, m.CodePattern.pattern, m.CodePattern.kind)
+                                   .join(m.Code, m.Code.id == m.CodePattern.code_id)
+                                   .where(m.Code.archived.is_(False)).order_by(m.CodePattern.id)).all())
             rejected = set(s.execute(select(m.SuggestionDecision.code_id, m.SuggestionDecision.start,
                                             m.SuggestionDecision.end).where(
                 m.SuggestionDecision.document_id == document_id, m.SuggestionDecision.coder_id == coder_id)).all())
             coded = set(s.execute(select(m.Coding.code_id, m.Coding.start, m.Coding.end).where(
                 m.Coding.document_id == document_id, m.Coding.coder_id == coder_id)).all())
-            excluded = [tuple(r) for r in s.execute(select(m.ExcludedSpan.start, m.ExcludedSpan.end)
-                                                     .where(m.ExcludedSpan.document_id == document_id))]
+            excluded = tuple(tuple(r) for r in s.execute(select(m.ExcludedSpan.start, m.ExcludedSpan.end)
+                                                          .where(m.ExcludedSpan.document_id == document_id)))
         if not rows:
             return []
+        # Texts never change, so the pattern matches of a document depend only on the patterns, the
+        # excluded spans and the pipeline: an edit (a coding added, a suggestion rejected) refilters
+        # the cached matches instead of running the pipeline over the whole text again.
+        key = (document_id, language, pipeline, rows, excluded)
+        with self._matches_lock:
+            matches = self._matches.get(key)
+            if matches is not None:
+                self._matches.move_to_end(key)
+        if matches is None:
+            matches = self._match(document_id, language, pipeline, rows, excluded)
+            with self._matches_lock:
+                self._matches[key] = matches
+                while len(self._matches) > MATCH_CACHE_SIZE:
+                    self._matches.popitem(last=False)
+        out = []
+        for sug in matches:
+            k = (int(sug.code_key), sug.start, sug.end)
+            if k not in rejected and k not in coded:
+                out.append(SuggestedCoding(document_id, k[0], sug.start, sug.end, sug.matched_pattern))
+        return out
+
+    def _match(self, document_id: int, language: str, pipeline: str | None, rows, excluded) -> list:
+        from app.core.nlp.pipelines import load_pipeline
+        from app.core.nlp.suggest import build_matcher, suggest
+        from app.core.nlp.types import SuggestionPattern
+
+        text = self._p.documents.text(document_id)
         nlp, _ = load_pipeline(language, pipeline)
         matcher = build_matcher(nlp, [SuggestionPattern(str(c), p, k == "lemma") for c, p, k in rows])
-        out = []
-        for sug in suggest(nlp(text), matcher, excluded):
-            key = (int(sug.code_key), sug.start, sug.end)
-            if key not in rejected and key not in coded:
-                out.append(SuggestedCoding(document_id, key[0], sug.start, sug.end, sug.matched_pattern))
-        return out
+        return suggest(nlp(text), matcher, excluded)
 
     def reject_suggestion(self, document_id: int, code_id: int, coder_id: int, start: int, end: int) -> int:
         """Remember that the coder rejected this suggestion, so it is not proposed again."""

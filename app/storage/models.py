@@ -69,7 +69,9 @@ class Document(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = _uuid_column()
     title: Mapped[str] = mapped_column(Text, nullable=False)
-    text: Mapped[str] = mapped_column(Text, nullable=False)
+    # Deferred: a document's metadata is read far more often than its (possibly megabyte) text,
+    # which loads on first access inside a session or through an explicit select.
+    text: Mapped[str] = mapped_column(Text, nullable=False, deferred=True)
     text_hash: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
     length: Mapped[int] = mapped_column(Integer, nullable=False)
     language: Mapped[str | None] = mapped_column(String(16))
