@@ -16,7 +16,7 @@ from app.core.importers.base import ImportedDocument, ImportFailure, ImportOptio
 from app.core.importers.plaintext import decode_text
 from app.core.importers.tables import rows_to_documents, unique_header
 
-__all__ = ["parse_csv", "sniff_delimiter"]
+__all__ = ["parse_csv", "read_csv", "sniff_delimiter"]
 
 _CANDIDATES = (",", ";", "\t", "|")
 
@@ -44,25 +44,39 @@ def _rows(reader: Iterator[list[str]], header: list[str], width_error: list[int]
         yield number, dict(zip(header, record))
 
 
-def parse_csv(source: Source, options: ImportOptions) -> list[ImportedDocument]:
+def read_csv(source: Source, options: ImportOptions) -> tuple[list[str], Iterator[tuple[int, dict[str, object]]], str, list[int]]:
+    """Decode, find the delimiter and read the header; rows come lazily as ``(row number, record)``.
+
+    Returns ``(header, rows, encoding, too_wide)``; ``too_wide`` fills with the numbers of rows
+    that had more cells than the header, as the rows are read. The importer and the
+    column-mapping preview both read tables through here, so they always agree.
+    """
     text, encoding = decode_text(source.data)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if source.suffix == ".tsv" else sniff_delimiter(first)
+    text = text.removeprefix("\ufeff")
+    delimiter = "\t" if source.suffix == ".tsv" else sniff_delimiter(text.split("\n", 1)[0])
     csv.field_size_limit(max(csv.field_size_limit(), options.max_file_bytes))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header_row = next(reader, None)
-        if header_row is None or not any(c.strip() for c in header_row):
-            raise ImportFailure("empty after extraction (the table has no header row)")
-        header = unique_header(header_row)
-        too_wide: list[int] = []
-        docs = rows_to_documents(
-            source, options, header, _rows(reader, header, too_wide), importer=f"table ({encoding})"
-        )
     except csv.Error as exc:
         raise ImportFailure(f"not a readable table (line {reader.line_num}: {exc})") from exc
+    if header_row is None or not any(c.strip() for c in header_row):
+        raise ImportFailure("empty after extraction (the table has no header row)")
+    header = unique_header(header_row)
+    too_wide: list[int] = []
+    return header, _readable(_rows(reader, header, too_wide), reader), encoding, too_wide
+
+
+def _readable(rows: Iterator[tuple[int, dict[str, object]]], reader) -> Iterator[tuple[int, dict[str, object]]]:
+    try:
+        yield from rows
+    except csv.Error as exc:
+        raise ImportFailure(f"not a readable table (line {reader.line_num}: {exc})") from exc
+
+
+def parse_csv(source: Source, options: ImportOptions) -> list[ImportedDocument]:
+    header, rows, encoding, too_wide = read_csv(source, options)
+    docs = rows_to_documents(source, options, header, rows, importer=f"table ({encoding})")
     if too_wide:
         docs[0].notes.append(
             f"{len(too_wide)} row(s) have more cells than the header; extra cells were left out (first: row {too_wide[0]})"

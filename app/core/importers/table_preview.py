@@ -1,15 +1,14 @@
 """A first look at a corpus table before importing it: the header, a few rows, the columns recognised.
 
 The column-mapping dialog shows this so the user can name the text, title,
-date, outlet, author and URL columns. It reads the table the way the importers
-do (same decoding, delimiter sniffing, sheet choice, JSON shapes) but stops
-after ``limit`` rows, so a large file previews quickly.
+date, outlet, author and URL columns. CSV/TSV and workbooks are read through
+the importers' own readers (``csvtable.read_csv``, ``xlsx.read_xlsx``), so the
+preview shows exactly what an import would read; it stops after ``limit`` rows,
+so a large file previews quickly.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from itertools import islice
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from app.core.importers.base import ImportFailure, ImportOptions, Source
 from app.core.importers.plaintext import decode_text
-from app.core.importers.tables import ColumnMap, cell_text, resolve_columns, unique_header
+from app.core.importers.tables import ColumnMap, cell_text, resolve_columns
 
 __all__ = ["TABLE_SUFFIXES", "TablePreview", "preview_table", "preview_path"]
 
@@ -63,46 +62,17 @@ def preview_table(source: Source, options: ImportOptions | None = None, limit: i
 
 
 def _delimited(source: Source, limit: int) -> tuple[list[str], list[dict]]:
-    from app.core.importers.csvtable import sniff_delimiter
+    from app.core.importers.csvtable import read_csv
 
-    text, _ = decode_text(source.data)
-    text = text.removeprefix("\ufeff")
-    delimiter = "\t" if source.suffix == ".tsv" else sniff_delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        first = next(reader, None)
-        if first is None or not any(c.strip() for c in first):
-            raise ImportFailure("empty after extraction (the table has no header row)")
-        header = unique_header(first)
-        records = [dict(zip(header, r)) for r in islice((r for r in reader if any(c.strip() for c in r)), limit)]
-    except csv.Error as exc:
-        raise ImportFailure(f"not a readable table (line {reader.line_num}: {exc})") from exc
-    return header, records
+    header, rows, _, _ = read_csv(source, ImportOptions())
+    return header, [record for _, record in islice(rows, limit)]
 
 
 def _xlsx(source: Source, options: ImportOptions, limit: int) -> tuple[list[str], list[dict]]:
-    import zipfile
+    from app.core.importers.xlsx import read_xlsx
 
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    from app.core.importers.archive import open_office_zip
-
-    open_office_zip(source.data, options, ".xlsx")
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, zipfile.BadZipFile, ValueError, TypeError) as exc:
-        raise ImportFailure(f"not a valid .xlsx ({type(exc).__name__}: {exc})") from exc
-    try:
-        sheet = book[options.sheet] if options.sheet in book.sheetnames else book.worksheets[0]
-        values = (r for r in sheet.iter_rows(values_only=True) if any(v is not None and str(v).strip() for v in r))
-        first = next(values, None)
-        if first is None:
-            raise ImportFailure("empty after extraction (the sheet has no header row)")
-        header = unique_header(first)
-        return header, [dict(zip(header, r)) for r in islice(values, limit)]
-    finally:
-        book.close()
+    with read_xlsx(source, options) as (header, rows, _):
+        return header, [record for _, record in islice(rows, limit)]
 
 
 def _json(source: Source, limit: int) -> tuple[list[str], list[dict]]:

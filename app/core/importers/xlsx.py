@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from contextlib import contextmanager
 from typing import Iterator
 
 import openpyxl
@@ -18,7 +19,7 @@ from app.core.importers.archive import open_office_zip
 from app.core.importers.base import ImportedDocument, ImportFailure, ImportOptions, Source
 from app.core.importers.tables import rows_to_documents, unique_header
 
-__all__ = ["parse_xlsx"]
+__all__ = ["parse_xlsx", "read_xlsx"]
 
 
 def _rows(values: Iterator[tuple[object, ...]], header: list[str], first: int) -> Iterator[tuple[int, dict[str, object]]]:
@@ -28,7 +29,13 @@ def _rows(values: Iterator[tuple[object, ...]], header: list[str], first: int) -
         yield number, dict(zip(header, record))
 
 
-def parse_xlsx(source: Source, options: ImportOptions) -> list[ImportedDocument]:
+@contextmanager
+def read_xlsx(source: Source, options: ImportOptions) -> Iterator[tuple[list[str], Iterator[tuple[int, dict[str, object]]], str]]:
+    """Open the first (or the named) sheet; yield ``(header, rows, sheet title)`` and close the workbook after.
+
+    Rows come lazily as ``(row number, record)``. The importer and the column-mapping preview both
+    read workbooks through here, so they always agree.
+    """
     open_office_zip(source.data, options, ".xlsx")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
@@ -49,8 +56,11 @@ def parse_xlsx(source: Source, options: ImportOptions) -> list[ImportedDocument]
                 break
         else:
             raise ImportFailure("empty after extraction (the sheet has no header row)")
-        return rows_to_documents(
-            source, options, header, _rows(values, header, number + 1), importer=f"xlsx (sheet {sheet.title})"
-        )
+        yield header, _rows(values, header, number + 1), sheet.title
     finally:
         workbook.close()
+
+
+def parse_xlsx(source: Source, options: ImportOptions) -> list[ImportedDocument]:
+    with read_xlsx(source, options) as (header, rows, title):
+        return rows_to_documents(source, options, header, rows, importer=f"xlsx (sheet {title})")
