@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import QuotecoderError
-from app.core.exporters.xlsx import ExportCancelled
 from app.gui.workers import JobFailed, run_with_progress
 from app.project.exchange import ExportOutcome
 
@@ -139,6 +138,8 @@ class ExchangeController:
             return None
 
         def job(progress, cancelled):
+            from app.core.exporters.xlsx import ExportCancelled  # on use: openpyxl is slow to import
+
             try:
                 return project.exchange.export(
                     path, progress=lambda n, total: progress(n, f"{n:,} of {total:,} codings"),

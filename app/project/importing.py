@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from sqlalchemy import select, update
 
 from app.core.importers import ExcludedSpan, ImportedDocument, ImportFailure, ImportOptions, parse_source
-from app.core.importers.neardup import NearDuplicateIndex
 from app.core.importers.sources import SourceProblem, count_files, iter_sources
 
 __all__ = ["ImportOutcome", "import_paths", "count_files"]
@@ -24,6 +23,7 @@ from app.project.errors import ValidationError
 from app.storage import models as m
 
 if TYPE_CHECKING:
+    from app.core.importers.neardup import NearDuplicateIndex
     from app.project.service import Project
 
 STATUSES = ("imported", "duplicate", "failed")
@@ -83,7 +83,7 @@ def import_paths(
     return [_with_group(project, o) for o in outcomes]
 
 
-def _store(project: "Project", doc: ImportedDocument, label: str, index: NearDuplicateIndex) -> ImportOutcome:
+def _store(project: "Project", doc: ImportedDocument, label: str, index: "NearDuplicateIndex") -> ImportOutcome:
     existing = project.documents.find_by_hash(text_hash(doc.text))
     if existing is not None:
         return ImportOutcome(label, "duplicate", existing, doc.title, f"same text as document {existing}")
@@ -96,8 +96,10 @@ def _store(project: "Project", doc: ImportedDocument, label: str, index: NearDup
     return ImportOutcome(label, "imported", document_id, doc.title, notes=tuple(doc.notes))
 
 
-def _near_duplicate_index(project: "Project") -> NearDuplicateIndex:
+def _near_duplicate_index(project: "Project") -> "NearDuplicateIndex":
     """An index over the documents already in the project (rebuilt per import, not stored)."""
+    from app.core.importers.neardup import NearDuplicateIndex  # datasketch brings scipy: import on use
+
     index = NearDuplicateIndex()
     excluded: dict[int, list[ExcludedSpan]] = {}
     with project.db.reader() as s:
@@ -110,7 +112,7 @@ def _near_duplicate_index(project: "Project") -> NearDuplicateIndex:
     return index
 
 
-def _record_groups(project: "Project", index: NearDuplicateIndex) -> None:
+def _record_groups(project: "Project", index: "NearDuplicateIndex") -> None:
     """Store each group's id (its earliest document) on every member."""
     groups = index.groups()
     if not groups:

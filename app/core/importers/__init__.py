@@ -6,6 +6,8 @@ Expanding folders and archives into sources lives in :mod:`.sources`.
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from app.core.importers.base import (
     ExcludedSpan,
     ImportedDocument,
@@ -14,17 +16,7 @@ from app.core.importers.base import (
     Parser,
     Source,
 )
-from app.core.importers.csvtable import parse_csv
-from app.core.importers.docx import parse_docx
-from app.core.importers.html import parse_html
-from app.core.importers.jsontable import parse_json, parse_jsonl
-from app.core.importers.markdown import parse_markdown
-from app.core.importers.odt import parse_odt
-from app.core.importers.pdf import parse_pdf
-from app.core.importers.plaintext import parse_plaintext
-from app.core.importers.rtf import parse_rtf
 from app.core.importers.sources import SourceProblem, iter_sources
-from app.core.importers.xlsx import parse_xlsx
 
 __all__ = [
     "ExcludedSpan",
@@ -36,25 +28,37 @@ __all__ = [
     "SourceProblem",
     "iter_sources",
     "parse_source",
+    "parser_for",
     "supported_suffixes",
 ]
 
-PARSERS: dict[str, Parser] = {
-    ".txt": parse_plaintext,
-    ".md": parse_markdown,
-    ".markdown": parse_markdown,
-    ".html": parse_html,
-    ".htm": parse_html,
-    ".docx": parse_docx,
-    ".odt": parse_odt,
-    ".rtf": parse_rtf,
-    ".pdf": parse_pdf,
-    ".csv": parse_csv,
-    ".tsv": parse_csv,
-    ".xlsx": parse_xlsx,
-    ".json": parse_json,
-    ".jsonl": parse_jsonl,
+# Suffix -> (module, function). Parsers are imported on first use: trafilatura, pypdf and
+# openpyxl cost about a second to import, which the app should not pay at start-up.
+PARSERS: dict[str, tuple[str, str]] = {
+    ".txt": ("plaintext", "parse_plaintext"),
+    ".md": ("markdown", "parse_markdown"),
+    ".markdown": ("markdown", "parse_markdown"),
+    ".html": ("html", "parse_html"),
+    ".htm": ("html", "parse_html"),
+    ".docx": ("docx", "parse_docx"),
+    ".odt": ("odt", "parse_odt"),
+    ".rtf": ("rtf", "parse_rtf"),
+    ".pdf": ("pdf", "parse_pdf"),
+    ".csv": ("csvtable", "parse_csv"),
+    ".tsv": ("csvtable", "parse_csv"),
+    ".xlsx": ("xlsx", "parse_xlsx"),
+    ".json": ("jsontable", "parse_json"),
+    ".jsonl": ("jsontable", "parse_jsonl"),
 }
+
+
+def parser_for(suffix: str) -> Parser | None:
+    """The parser registered for ``suffix`` (importing its module now), or None."""
+    entry = PARSERS.get(suffix)
+    if entry is None:
+        return None
+    module, name = entry
+    return getattr(import_module(f"app.core.importers.{module}"), name)
 
 
 def supported_suffixes() -> list[str]:
@@ -68,7 +72,7 @@ def parse_source(source: Source, options: ImportOptions | None = None) -> list[I
         raise ImportFailure(
             f"too large ({len(source.data) / 1e6:.1f} MB; the limit is {options.max_file_bytes / 1e6:.0f} MB)"
         )
-    parser = PARSERS.get(source.suffix)
+    parser = parser_for(source.suffix)
     if parser is None:
         known = ", ".join(supported_suffixes())
         raise ImportFailure(f"unsupported file type '{source.suffix or '(none)'}' (supported: {known})")

@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 __all__ = ["detect_language", "language_shares"]
 
@@ -31,7 +30,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
-def _identifier() -> LanguageIdentifier:
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # loads a model: only when first needed
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 

@@ -45,7 +45,7 @@ class _Budget:
 
 
 def _default_suffixes() -> Collection[str]:
-    from app.core.importers import PARSERS  # late: the registry imports every parser
+    from app.core.importers import PARSERS  # late: the package imports this module
 
     return PARSERS.keys()
 
