@@ -1,6 +1,6 @@
 """Long pure functions off the GUI thread, with progress, cancel and a progress dialog.
 
-A job is ``fn(progress, cancelled) -> result`` where ``progress(done, label)``
+A job is ``fn(progress, cancelled) -> result`` where ``progress(done, label, total=0)``
 reports and ``cancelled()`` is polled; the same shape the Project's long calls
 have (``documents.import_paths``). The GUI thread keeps painting meanwhile.
 """
@@ -21,6 +21,7 @@ Job = Callable[[Callable[[int, str], None], Callable[[], bool]], Any]
 
 class JobSignals(QObject):
     progress = Signal(int, str)
+    progress_of = Signal(int, int)  # (done, total), when the job knows its total
     finished = Signal(object)
     failed = Signal(str)
 
@@ -41,8 +42,10 @@ class JobRunner(QRunnable):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def _progress(self, done: int, label: str) -> None:
+    def _progress(self, done: int, label: str = "", total: int = 0) -> None:
         self.signals.progress.emit(done, label)
+        if total:
+            self.signals.progress_of.emit(done, total)
 
     def _is_cancelled(self) -> bool:
         return self._cancel.is_set()

@@ -142,3 +142,12 @@ def test_no_qualifying_documents_is_reported_not_raised(qtbot, project, add_text
     qtbot.mouseClick(w.compute, Qt.LeftButton)
     assert "no document is marked done or coded by all of X, Y" in w.status.text()
     assert w.compute.isEnabled() and w.stats.rowCount() == 0
+
+
+def test_cancel_stops_the_computation_and_says_so(qtbot, window):
+    window.bootstrap.setValue(window.bootstrap.maximum())  # long enough to cancel midway
+    window.start()
+    window._cancel()
+    qtbot.waitUntil(lambda: window.compute.isEnabled(), timeout=20_000)
+    assert window.status.text() == "Cancelled."
+    assert window.result is None

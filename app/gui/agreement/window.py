@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt, QThreadPool
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListView, QMainWindow, QMessageBox,
+    QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListView, QMainWindow, QMessageBox,
     QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -23,9 +23,10 @@ from app.core.errors import QuotecoderError
 from app.gui.agreement.commands import AdjudicateCommand
 from app.gui.agreement.compare import CompareView
 from app.gui.agreement.models import REGION_ROLE, CheckListModel, CodeStatsModel, DisagreementModel, RegionRow
-from app.gui.agreement.worker import AgreementRunner
+from app.gui.workers import JobRunner
 from app.project import Project
 from app.project.agreement import AgreementResult
+from app.project.agreement import run as run_agreement
 
 
 def _list(model: CheckListModel, name: str) -> QListView:
@@ -45,7 +46,7 @@ class AgreementWindow(QMainWindow):
         if project.acting_coder_id is None:
             project.acting_coder_id = coder_id
         self.result: AgreementResult | None = None
-        self.runner: AgreementRunner | None = None
+        self.runner: JobRunner | None = None
         self._texts: dict[int, str] = {}
         self._build()
         self.reload_choices()
@@ -178,11 +179,12 @@ class AgreementWindow(QMainWindow):
             self.status.setText(str(exc))
             return
         self.status.setText(f"Computing on {len(inputs.documents)} document(s)…")
-        self.runner = AgreementRunner(inputs)
-        self.runner.signals.progress.connect(self._progress)
+        # Inputs were read here on the GUI thread (a few queries); statistics and bootstrap run in the pool.
+        self.runner = JobRunner(
+            lambda progress, cancelled: run_agreement(inputs, lambda done, total: progress(done, "", total), cancelled))
+        self.runner.signals.progress_of.connect(self._progress)
         self.runner.signals.finished.connect(self.show_result)
         self.runner.signals.failed.connect(self._failed)
-        self.runner.signals.cancelled.connect(lambda: self._done("Cancelled."))
         self.compute.setEnabled(False)
         self.cancel.setEnabled(True)
         QThreadPool.globalInstance().start(self.runner)
@@ -196,7 +198,8 @@ class AgreementWindow(QMainWindow):
             self.runner.cancel()
 
     def _failed(self, message: str) -> None:
-        self._done(message)
+        cancelled = self.runner is not None and self.runner.cancelled
+        self._done("Cancelled." if cancelled else message)
 
     def _done(self, message: str) -> None:
         self.runner = None
