@@ -165,3 +165,11 @@ class ChangeSet:
             self.coders | other.coders,
             self.codings | other.codings,
         )
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What one edit returns: the id it created or touched, and what views must refresh."""
+
+    id: int | None
+    changes: ChangeSet = field(default_factory=ChangeSet)

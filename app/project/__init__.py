@@ -12,7 +12,8 @@ from app.project.errors import (
     QuotecoderError,
     ValidationError,
 )
-from app.project.service import PROJECT_SUFFIX, Edit, Project
+from app.core.records import Edit
+from app.project.service import PROJECT_SUFFIX, Project
 
 __all__ = [
     "ConnectionFailedError",

@@ -15,13 +15,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.colors import next_color, normalize_color
-from app.core.records import ChangeSet, CodeInfo, CodingInfo
+from app.core.records import ChangeSet, CodeInfo, CodingInfo, Edit
 from app.project.convert import code_info, coding_info
 from app.project.errors import DuplicateError, InUseError, NotFoundError, ValidationError
 from app.storage import models as m
 
 if TYPE_CHECKING:
-    from app.project.service import Edit, Project
+    from app.project.service import Project
 
 SEPARATOR = "/"
 TEXT_FIELDS = ("description", "inclusion", "exclusion", "example")
@@ -116,7 +116,6 @@ class CodebookManager:
         position: int | None = None,
         uuid: str | None = None,
     ) -> "Edit":
-        from app.project.service import Edit
 
         with self._db.session() as s:
             row = self.add_in(
@@ -168,7 +167,6 @@ class CodebookManager:
 
     def add_path(self, path: str, color: str | None = None, description: str = "") -> "Edit":
         """Add the code at ``path``, creating missing parents; refuses a path that exists."""
-        from app.project.service import Edit
 
         parts = _normalize_path(path).split(SEPARATOR)
         existing = {c.path: c.id for c in self.list()}
@@ -399,7 +397,6 @@ class CodebookManager:
         return result
 
     def _edit(self, code_id: int, codes: Iterable[int] = ()) -> "Edit":
-        from app.project.service import Edit
 
         return Edit(code_id, ChangeSet(codes=frozenset({code_id, *codes})))
 

@@ -8,13 +8,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.colors import next_color, normalize_color
-from app.core.records import ChangeSet, CoderInfo
+from app.core.records import ChangeSet, CoderInfo, Edit
 from app.project.convert import coder_info
 from app.project.errors import DuplicateError, NotFoundError, ValidationError
 from app.storage import models as m
 
 if TYPE_CHECKING:
-    from app.project.service import Edit, Project
+    from app.project.service import Project
 
 
 class CodersManager:
@@ -42,7 +42,6 @@ class CodersManager:
             return coder_info(row)
 
     def add(self, name: str, color: str | None = None, consensus: bool = False, uuid: str | None = None) -> "Edit":
-        from app.project.service import Edit
 
         with self._db.session() as s:
             row = self.add_in(s, name, color, consensus, uuid)
@@ -72,7 +71,6 @@ class CodersManager:
             return self.add(name).id  # type: ignore[return-value]
 
     def rename(self, coder_id: int, name: str) -> "Edit":
-        from app.project.service import Edit
 
         name = _clean_name(name)
         with self._db.session() as s:
@@ -85,7 +83,6 @@ class CodersManager:
         return Edit(coder_id, ChangeSet(coders=frozenset({coder_id})))
 
     def set_color(self, coder_id: int, color: str) -> "Edit":
-        from app.project.service import Edit
 
         with self._db.session() as s:
             row = _get(s, coder_id)

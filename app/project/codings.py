@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from app.core.records import ChangeSet, CodingInfo, SegmentInfo
+from app.core.records import ChangeSet, CodingInfo, Edit, SegmentInfo
 from app.core.text import SpanError, validate_span
 from app.project.codebook import CodebookManager
 from app.project.convert import coding_info
@@ -17,7 +17,7 @@ from app.storage import models as m
 from app.storage.models import utcnow
 
 if TYPE_CHECKING:
-    from app.project.service import Edit, Project
+    from app.project.service import Project
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,6 @@ class CodingsManager:
         coding_id: int | None = None,
     ) -> "Edit":
         """Apply a code to a span. Returns the new coding's id and what changed."""
-        from app.project.service import Edit
 
         with self._db.session() as s:
             row = self.insert_in(s, NewCoding(document_id, code_id, coder_id, start, end, memo or ""), uuid, coding_id)
@@ -215,7 +214,6 @@ class CodingsManager:
         return self._update(coding_id, "resize", start=start, end=end)
 
     def _update(self, coding_id: int, action: str, **values: object) -> "Edit":
-        from app.project.service import Edit
 
         with self._db.session() as s:
             row = _get(s, coding_id)
@@ -241,7 +239,6 @@ class CodingsManager:
 
     def restore(self, info: CodingInfo) -> "Edit":
         """Re-insert a deleted coding with its id, uuid, memo and times."""
-        from app.project.service import Edit
 
         with self._db.session() as s:
             row = self.insert_in(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from sqlalchemy import func, select
 
 from app.core.importers import ImportedDocument, ImportOptions
-from app.core.records import ChangeSet, DocStatus, DocumentInfo, ExcludedSpanInfo
+from app.core.records import ChangeSet, DocStatus, DocumentInfo, Edit, ExcludedSpanInfo
 from app.core.text import normalize_newlines, text_hash
 from app.project.convert import document_info
 from app.project.errors import NotFoundError, ValidationError
@@ -16,7 +16,7 @@ from app.storage import models as m
 from app.storage.models import utcnow
 
 if TYPE_CHECKING:
-    from app.project.service import Edit, Project
+    from app.project.service import Project
 
 # Metadata a user may correct after import. The text itself never changes.
 EDITABLE = ("title", "language", "source_url", "outlet", "author", "published")
@@ -78,7 +78,6 @@ class DocumentsManager:
 
     def add_excluded_span(self, document_id: int, start: int, end: int, reason: str = "boilerplate") -> "Edit":
         """Mark ``[start, end)`` as not part of the article; the text itself is untouched."""
-        from app.project.service import Edit
 
         with self._db.session() as s:
             row = _get(s, document_id)
@@ -111,7 +110,6 @@ class DocumentsManager:
 
     def add(self, doc: ImportedDocument) -> "Edit":
         """Store one imported document atomically (text, metadata, attributes, original bytes)."""
-        from app.project.service import Edit
 
         text = normalize_newlines(doc.text)
         if not text.strip():
@@ -156,7 +154,6 @@ class DocumentsManager:
 
     def update(self, document_id: int, **fields: object) -> "Edit":
         """Correct metadata (title, language, source_url, outlet, author, published)."""
-        from app.project.service import Edit
 
         unknown = set(fields) - set(EDITABLE)
         if unknown:
@@ -177,7 +174,6 @@ class DocumentsManager:
         return Edit(document_id, ChangeSet(documents=frozenset({document_id})))
 
     def set_attribute(self, document_id: int, key: str, value: str | None) -> "Edit":
-        from app.project.service import Edit
 
         key = (key or "").strip()
         if not key:
@@ -221,7 +217,6 @@ class DocumentsManager:
         return out
 
     def set_status(self, document_id: int, coder_id: int, status: DocStatus | str) -> "Edit":
-        from app.project.service import Edit
 
         try:
             status = DocStatus(status)

@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.core.records import ChangeSet, MemoInfo
+from app.core.records import ChangeSet, Edit, MemoInfo
 from app.project.convert import memo_info
 from app.project.errors import NotFoundError, ValidationError
 from app.storage import models as m
 from app.storage.models import utcnow
 
 if TYPE_CHECKING:
-    from app.project.service import Edit, Project
+    from app.project.service import Project
 
 TARGETS = ("project", "document", "code")
 
@@ -24,7 +24,6 @@ class MemosManager:
         self._db = project.db
 
     def add(self, target: str, target_id: int | None, text: str, title: str = "", uuid: str | None = None) -> "Edit":
-        from app.project.service import Edit
 
         if target not in TARGETS:
             raise ValidationError(f"a memo is on the project, a document or a code, not '{target}'")
@@ -59,7 +58,6 @@ class MemosManager:
             return [memo_info(r) for r in s.scalars(query)]
 
     def update(self, memo_id: int, text: str, title: str | None = None) -> "Edit":
-        from app.project.service import Edit
 
         with self._db.session() as s:
             row = _get(s, memo_id)

@@ -11,7 +11,6 @@ returns ids or frozen records.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.core.records import ChangeSet
+from app.core.records import ChangeSet, Edit
 from app.storage import models as m
 from app.storage.database import Database, NotAProjectError, ProjectExistsError
 from app.storage.migrations import upgrade_to_head
@@ -28,14 +27,6 @@ __all__ = ["Project", "Edit", "PROJECT_SUFFIX"]
 
 PROJECT_SUFFIX = ".qcp"
 APPLICATION = "quotecoder"
-
-
-@dataclass(frozen=True)
-class Edit:
-    """What one edit returns: the id it created or touched, and what views must refresh."""
-
-    id: int | None
-    changes: ChangeSet = field(default_factory=ChangeSet)
 
 
 class Project:
