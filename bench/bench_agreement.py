@@ -7,9 +7,9 @@ import time
 
 import numpy as np
 
-from app.core.agreement_report import agreement_report
-from app.core.agreement_segments import match_segments
-from app.core.agreement_spans import build_study
+from app.core.agreement.report import agreement_report
+from app.core.agreement.segments import match_segments
+from app.core.agreement.spans import build_study
 
 DOCS, CODERS, CODES, CODINGS = 500, ("A", "B", "C"), 20, 30_000
 

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from app.core.exporters.csvout import write_segments_csv
-from app.core.exporters.model import ExportData
-from app.core.exporters.refi_write import write_qdpx
-from app.core.exporters.xlsx import write_workbook
+from app.core.exchange.csvout import write_segments_csv
+from app.core.exchange.model import ExportData
+from app.core.exchange.refi_write import write_qdpx
+from app.core.exchange.xlsx import write_workbook
 from app.core.records import CodeInfo, CoderInfo, CodingInfo, DocumentInfo
 
 WORDS = "the minister said that we will act now critics disagreed sharply über façade naïve 😀 policy".split()

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from app.cli.output import print_csv, print_json, print_table
-from app.core.agreement_units import UNIT_KINDS
+from app.core.agreement.units import UNIT_KINDS
 from app.project import Project, ValidationError
 
 
@@ -95,7 +95,7 @@ def cmd_agreement(args) -> int:
 
 
 def _matching(result, coders: list[str], threshold: float):
-    from app.core.agreement_segments import match_segments
+    from app.core.agreement.segments import match_segments
 
     if len(coders) != 2:
         raise ValidationError("--match compares exactly two coders: --coders A,B")

@@ -138,7 +138,7 @@ class ExchangeController:
             return None
 
         def job(progress, cancelled):
-            from app.core.exporters.xlsx import ExportCancelled  # on use: openpyxl is slow to import
+            from app.core.exchange.xlsx import ExportCancelled  # on use: openpyxl is slow to import
 
             try:
                 return project.exchange.export(

@@ -1,6 +1,6 @@
 """Inter-coder agreement on a project: load the plain inputs, run the core report, adjudicate.
 
-The statistics live in :mod:`app.core.agreement_report` and friends and take
+The statistics live in :mod:`app.core.agreement.report` and friends and take
 plain spans; this manager only reads the database and decides which documents
 count. Reading and computing are split so the GUI can load on its thread (fast:
 a few queries) and compute in a worker::
@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.core.agreement_report import AgreementReport, agreement_report
-from app.core.agreement_spans import SpanStudy, build_study
-from app.core.agreement_units import UNIT_KINDS
+from app.core.agreement.report import AgreementReport, agreement_report
+from app.core.agreement.spans import SpanStudy, build_study
+from app.core.agreement.units import UNIT_KINDS
 from app.core.records import CoderInfo, DocStatus
 from app.project.adjudication import Adjudication, Adjudicator, Choice
 from app.project.errors import NotFoundError, ValidationError
@@ -89,7 +89,7 @@ def run(inputs: AgreementInputs, progress: Progress | None = None,
 
             for n, doc in enumerate(missing):
                 if cancelled is not None and cancelled():
-                    from app.core.agreement_spans import AgreementCancelled
+                    from app.core.agreement.spans import AgreementCancelled
 
                     raise AgreementCancelled("agreement computation was cancelled")
                 # The rule-based sentencizer: fast, deterministic, no trained model needed.

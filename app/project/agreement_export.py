@@ -4,7 +4,7 @@
 exactly the numbers of ``report.to_json()`` (and Brennan-Prediger and the mean
 pairwise kappa); ``document_rows(report)`` — one row per code and document.
 ``write_report_xlsx(report, path)`` writes both through the shared, sanitising
-sheet writers of :mod:`app.core.exporters` (the Agreement sheet is the same
+sheet writers of :mod:`app.core.exchange` (the Agreement sheet is the same
 writer the full Excel export uses), atomically. Undefined values are empty
 cells, never 0.
 """
@@ -15,11 +15,11 @@ import os
 
 from openpyxl import Workbook
 
-from app.core.agreement_report import AgreementReport
-from app.core.exporters.safety import SafetyReport
-from app.core.exporters.xlsx import atomic_output
-from app.core.exporters.xlsx_common import Column, SheetWriter
-from app.core.exporters.xlsx_sheets import write_agreement_sheet
+from app.core.agreement.report import AgreementReport
+from app.core.exchange.safety import SafetyReport
+from app.core.exchange.xlsx import atomic_output
+from app.core.exchange.xlsx_common import Column, SheetWriter
+from app.core.exchange.xlsx_sheets import write_agreement_sheet
 
 __all__ = ["report_rows", "document_rows", "write_report_xlsx"]
 

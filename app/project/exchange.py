@@ -1,6 +1,6 @@
 """``project.exchange``: exports to .xlsx, .csv, .qdc and .qdpx, and codebook / REFI-QDA imports.
 
-The exporters in :mod:`app.core.exporters` are pure; this module fills their
+The exporters in :mod:`app.core.exchange` are pure; this module fills their
 :class:`ExportData` from the project without holding it whole: codings are a
 generator that reads them in batches grouped by document (so the text cache of
 the writers fetches each text once), texts are read one at a time. Imports are
@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, select
 
-from app.core.exporters.model import ExportData
-from app.core.exporters.safety import SafetyReport
+from app.core.exchange.model import ExportData
+from app.core.exchange.safety import SafetyReport
 from app.core.records import CodeInfo, CoderInfo, CodingInfo, DocStatus, DocumentInfo
 from app.core.text import paragraph_spans
 from app.project.convert import coding_info
@@ -204,11 +204,11 @@ class ExchangeManager:
         """Write ``path`` in the format its suffix names (.xlsx, .csv, .qdc, .qdpx).
 
         ``progress(done, total)`` counts codings written. A cancelled export raises
-        :class:`app.core.exporters.xlsx.ExportCancelled` and leaves no file behind.
+        :class:`app.core.exchange.xlsx.ExportCancelled` and leaves no file behind.
         """
-        from app.core.exporters.csvout import write_segments_csv
-        from app.core.exporters.refi_write import write_qdc, write_qdpx
-        from app.core.exporters.xlsx import write_workbook
+        from app.core.exchange.csvout import write_segments_csv
+        from app.core.exchange.refi_write import write_qdc, write_qdpx
+        from app.core.exchange.xlsx import write_workbook
 
         path = Path(path)
         suffix = _suffix(path, EXPORT_SUFFIXES, "export")
@@ -236,8 +236,8 @@ class ExchangeManager:
 
     def export_codebook(self, path: str | Path) -> ExportOutcome:
         """The codebook alone, as an .xlsx Codebook sheet or a REFI-QDA .qdc."""
-        from app.core.exporters.codebook_xlsx import write_codebook_xlsx
-        from app.core.exporters.refi_write import write_qdc
+        from app.core.exchange.codebook_xlsx import write_codebook_xlsx
+        from app.core.exchange.refi_write import write_qdc
 
         path = Path(path)
         suffix = _suffix(path, CODEBOOK_SUFFIXES, "codebook")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.exporters.model import CodeNode
+from app.core.exchange.model import CodeNode
 from app.storage import models as m
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.core.exporters.model import RefiProject
-from app.core.exporters.refi_common import split_document_variables
+from app.core.exchange.model import RefiProject
+from app.core.exchange.refi_common import split_document_variables
 from app.core.text import SpanError, normalize_newlines, text_hash, validate_span
 from app.project.errors import ValidationError
 from app.project.exchange_codes import add_code_tree, clean_uuid
@@ -72,8 +72,8 @@ class RefiImport:
 
 
 def import_codebook(project: "Project", path: Path, suffix: str) -> CodebookImport:
-    from app.core.exporters.codebook_xlsx import CodebookFormatError, read_codebook_xlsx
-    from app.core.exporters.refi_read import RefiFormatError, read_qdc
+    from app.core.exchange.codebook_xlsx import CodebookFormatError, read_codebook_xlsx
+    from app.core.exchange.refi_read import RefiFormatError, read_qdc
 
     try:
         book = read_codebook_xlsx(path) if suffix == ".xlsx" else read_qdc(path)
@@ -91,7 +91,7 @@ def import_codebook(project: "Project", path: Path, suffix: str) -> CodebookImpo
 
 
 def import_refi(project: "Project", path: Path) -> RefiImport:
-    from app.core.exporters.refi_read import RefiFormatError, read_refi_project
+    from app.core.exchange.refi_read import RefiFormatError, read_refi_project
 
     if not path.is_file():
         raise ValidationError(f"{path} is not a file")

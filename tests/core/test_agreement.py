@@ -11,7 +11,7 @@ from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.inter_rater import aggregate_raters
 from statsmodels.stats.inter_rater import fleiss_kappa as sm_fleiss_kappa
 
-from app.core.agreement import (
+from app.core.agreement.generic import (
     brennan_prediger,
     brennan_prediger_binary,
     cohen_kappa,

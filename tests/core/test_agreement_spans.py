@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.agreement import cohen_kappa, fleiss_kappa, gwet_ac1, krippendorff_alpha, percent_agreement
-from app.core.agreement_report import AgreementCancelled, agreement_report
-from app.core.agreement_segments import disagreement_regions, match_segments
-from app.core.agreement_spans import build_study, character_tables, merge_spans
-from app.core.agreement_unitizing import unitizing_alpha
-from app.core.agreement_units import unit_tables
+from app.core.agreement.generic import cohen_kappa, fleiss_kappa, gwet_ac1, krippendorff_alpha, percent_agreement
+from app.core.agreement.report import AgreementCancelled, agreement_report
+from app.core.agreement.segments import disagreement_regions, match_segments
+from app.core.agreement.spans import build_study, character_tables, merge_spans
+from app.core.agreement.unitizing import unitizing_alpha
+from app.core.agreement.units import unit_tables
 from app.core.text import SpanError
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.agreement_segments import disagreement_regions
+from app.core.agreement.segments import disagreement_regions
 from app.core.records import DocStatus
 from app.project import NotFoundError, ValidationError
 from app.project.agreement import run

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.core.exporters.xlsx import ExportCancelled
+from app.core.exchange.xlsx import ExportCancelled
 from app.project import Project, ValidationError
 
 SAMPLES = Path("/work/shared/refi-qda/samples")
@@ -215,7 +215,7 @@ def test_csv_export_with_bom_and_context_from_stored_sentences(filled, project, 
 
 
 def test_export_cancel_leaves_no_file(filled, project, tmp_path, monkeypatch):
-    import app.core.exporters.xlsx as xlsx
+    import app.core.exchange.xlsx as xlsx
 
     monkeypatch.setattr(xlsx, "PROGRESS_EVERY", 1)
     with pytest.raises(ExportCancelled):

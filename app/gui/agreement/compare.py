@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from app.core.agreement_segments import DisagreementRegion
+from app.core.agreement.segments import DisagreementRegion
 from app.core.text import OffsetMap
 
 CODED = QColor("#cfe0f5")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from app.core.agreement_report import AgreementReport, CodeAgreement
+from app.core.agreement.report import AgreementReport, CodeAgreement
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from app.core.agreement_segments import disagreement_regions
-from app.core.agreement_units import UNIT_KINDS
+from app.core.agreement.segments import disagreement_regions
+from app.core.agreement.units import UNIT_KINDS
 from app.core.errors import QuotecoderError
 from app.gui.agreement.commands import AdjudicateCommand
 from app.gui.agreement.compare import CompareView

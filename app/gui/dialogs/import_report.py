@@ -15,7 +15,7 @@ from typing import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QTableView, QVBoxLayout
 
-from app.core.exporters.safety import SafetyReport, csv_text
+from app.core.exchange.safety import SafetyReport, csv_text
 
 HEADERS = ("status", "file", "document_id", "title", "near_duplicate_of", "near_duplicate_title", "reason")
 

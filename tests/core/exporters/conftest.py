@@ -1,6 +1,6 @@
 import pytest
 
-from app.core.exporters.model import ExportData
+from app.core.exchange.model import ExportData
 from exporters_sample import sample_data
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from app.core.exporters.model import ExportData
+from app.core.exchange.model import ExportData
 from app.core.records import CodeInfo, CoderInfo, CodingInfo, DocStatus, DocumentInfo, MemoInfo
 
 TEXTS = {

@@ -3,11 +3,11 @@ import csv
 import pytest
 from openpyxl import Workbook
 
-from app.core.exporters.codebook_xlsx import CodebookFormatError, read_codebook_xlsx, write_codebook_xlsx
-from app.core.exporters.csvout import write_segments_csv
-from app.core.exporters.model import code_tree_from_infos, walk_codes
-from app.core.exporters.refi_read import read_qdc
-from app.core.exporters.refi_write import write_qdc
+from app.core.exchange.codebook_xlsx import CodebookFormatError, read_codebook_xlsx, write_codebook_xlsx
+from app.core.exchange.csvout import write_segments_csv
+from app.core.exchange.model import code_tree_from_infos, walk_codes
+from app.core.exchange.refi_read import read_qdc
+from app.core.exchange.refi_write import write_qdc
 
 from exporters_sample import CODES, CODINGS, TEXTS
 

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 import xmlschema
 
-from app.core.exporters.model import code_tree_from_infos
-from app.core.exporters.refi_common import RefiFormatError, split_document_variables
-from app.core.exporters.refi_read import read_qdc, read_qde, read_qdpx, read_refi_project
-from app.core.exporters.refi_write import write_qdc, write_qdpx
+from app.core.exchange.model import code_tree_from_infos
+from app.core.exchange.refi_common import RefiFormatError, split_document_variables
+from app.core.exchange.refi_read import read_qdc, read_qde, read_qdpx, read_refi_project
+from app.core.exchange.refi_write import write_qdc, write_qdpx
 
 from exporters_sample import CODERS, CODES, CODINGS, DOCUMENTS, TEXTS
 

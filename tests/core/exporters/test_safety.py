@@ -1,4 +1,4 @@
-from app.core.exporters.safety import MAX_CELL_CHARS, SafetyReport, csv_text, is_formula_like, safe_text, sheet_name
+from app.core.exchange.safety import MAX_CELL_CHARS, SafetyReport, csv_text, is_formula_like, safe_text, sheet_name
 
 
 def test_forbidden_xml_characters_are_removed_and_counted():

@@ -3,8 +3,8 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from app.core.exporters.model import ExportData
-from app.core.exporters.xlsx import ExportCancelled, write_workbook
+from app.core.exchange.model import ExportData
+from app.core.exchange.xlsx import ExportCancelled, write_workbook
 from app.core.records import CodingInfo, DocumentInfo
 
 from exporters_sample import CODES, CODINGS, TEXTS

@@ -1,6 +1,6 @@
 """One write-only worksheet with a styled, frozen header, widths, wrapping and autofilter.
 
-Every value goes through :mod:`app.core.exporters.safety`: text is cleaned and
+Every value goes through :mod:`app.core.exchange.safety`: text is cleaned and
 cut, text that looks like a formula is written as a string cell with Excel's
 quote prefix (visible text unchanged), dates stay dates, numbers stay numbers,
 and time-zone-aware datetimes become naive UTC (Excel has no time zones).
@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.core.exporters.safety import SafetyReport, is_formula_like, safe_text, sheet_name
+from app.core.exchange.safety import SafetyReport, is_formula_like, safe_text, sheet_name
 
 __all__ = ["Column", "SheetWriter", "HEADER_FILL", "text_color_for"]
 

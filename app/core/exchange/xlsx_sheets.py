@@ -14,9 +14,9 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook import Workbook
 
-from app.core.exporters.aggregates import CodingStats
-from app.core.exporters.safety import SafetyReport
-from app.core.exporters.xlsx_common import Column, SheetWriter, text_color_for
+from app.core.exchange.aggregates import CodingStats
+from app.core.exchange.safety import SafetyReport
+from app.core.exchange.xlsx_common import Column, SheetWriter, text_color_for
 from app.core.records import CodeInfo, CoderInfo, DocStatus, DocumentInfo
 
 __all__ = [

@@ -33,8 +33,8 @@ histogram ``k_counts[code, doc, k]`` of characters coded by exactly ``k`` of
 the ``m`` coders, the 2x2 tables of every coder pair and each coder's number
 of coded characters. They are computed with interval arithmetic (sorted
 boundary events and a cumulative sum of coder bit masks), never a Python loop
-per character. :mod:`app.core.agreement_units` builds the same tables for
-sentence, paragraph and document units. :mod:`app.core.agreement_report` turns
+per character. :mod:`app.core.agreement.units` builds the same tables for
+sentence, paragraph and document units. :mod:`app.core.agreement.report` turns
 tables into statistics.
 """
 

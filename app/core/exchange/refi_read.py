@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.etree.ElementTree import Element
 
-from app.core.exporters.model import CodeNode, ImportedCodebook, RefiCoding, RefiNote, RefiProject, RefiSource, RefiUser
-from app.core.exporters.refi_common import (
+from app.core.exchange.model import CodeNode, ImportedCodebook, RefiCoding, RefiNote, RefiProject, RefiSource, RefiUser
+from app.core.exchange.refi_common import (
     ORIGIN,
     RefiFormatError,
     as_guid,
@@ -27,8 +27,8 @@ from app.core.exporters.refi_common import (
     read_entry,
     unpack_code_description,
 )
-from app.core.exporters.refi_files import NoFiles, SourceFiles, ZipFiles, decode_text, open_qdpx, parse_xml, sibling_sources
-from app.core.exporters.refi_positions import ALL_SCHEMES, Evidence, PositionMapper, choose_scheme
+from app.core.exchange.refi_files import NoFiles, SourceFiles, ZipFiles, decode_text, open_qdpx, parse_xml, sibling_sources
+from app.core.exchange.refi_positions import ALL_SCHEMES, Evidence, PositionMapper, choose_scheme
 from app.core.text import normalize_newlines
 
 __all__ = ["read_qdc", "read_qdpx", "read_qde", "read_refi_project", "RefiFormatError"]

@@ -33,9 +33,9 @@ Public functions
 ``unitizing_alpha(units, n_coders, begin, length, categories=None)``
     ``units`` are ``(coder_index, category, start, end)`` on one continuum
     ``[begin, begin + length)``. Units of one coder and category must not
-    overlap (merge them first, see :func:`app.core.agreement_spans.merge_spans`).
+    overlap (merge them first, see :func:`app.core.agreement.spans.merge_spans`).
 ``study_unitizing_alpha(study, progress=None)``
-    For a :class:`app.core.agreement_spans.SpanStudy`: the chosen documents
+    For a :class:`app.core.agreement.spans.SpanStudy`: the chosen documents
     are joined into one continuum in document-id order, with excluded text cut
     out, and every code is a category.
 """
@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.core.agreement_spans import SpanStudy
+from app.core.agreement.spans import SpanStudy
 
 __all__ = ["CategoryAlpha", "UnitizingAlpha", "unitizing_alpha", "study_unitizing_alpha"]
 

@@ -20,10 +20,10 @@ from zipfile import BadZipFile
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from app.core.exporters.model import CodeNode, ImportedCodebook
-from app.core.exporters.safety import SafetyReport
-from app.core.exporters.xlsx import atomic_output
-from app.core.exporters.xlsx_sheets import write_codebook_sheet
+from app.core.exchange.model import CodeNode, ImportedCodebook
+from app.core.exchange.safety import SafetyReport
+from app.core.exchange.xlsx import atomic_output
+from app.core.exchange.xlsx_sheets import write_codebook_sheet
 from app.core.records import CodeInfo
 
 __all__ = ["write_codebook_xlsx", "read_codebook_xlsx", "CodebookFormatError", "code_guid_for_path"]

@@ -7,9 +7,9 @@ memo, created and modified times, then each document attribute.
 
 from __future__ import annotations
 
-from app.core.exporters.context import TextCache
-from app.core.exporters.model import ExportData
-from app.core.exporters.xlsx_common import Column
+from app.core.exchange.context import TextCache
+from app.core.exchange.model import ExportData
+from app.core.exchange.xlsx_common import Column
 from app.core.records import CodingInfo
 
 __all__ = ["SegmentTable"]

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from app.core.exporters.aggregates import CodingStats
-from app.core.exporters.model import ExportData
-from app.core.exporters.safety import SafetyReport
-from app.core.exporters.segments import SegmentTable
-from app.core.exporters.xlsx_common import SheetWriter
-from app.core.exporters.xlsx_sheets import (
+from app.core.exchange.aggregates import CodingStats
+from app.core.exchange.model import ExportData
+from app.core.exchange.safety import SafetyReport
+from app.core.exchange.segments import SegmentTable
+from app.core.exchange.xlsx_common import SheetWriter
+from app.core.exchange.xlsx_sheets import (
     write_agreement_sheet,
     write_codebook_sheet,
     write_cooccurrence_sheet,

@@ -20,7 +20,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from app.core.exporters.refi_common import RefiFormatError, ZipLimits, check_zip, read_entry
+from app.core.exchange.refi_common import RefiFormatError, ZipLimits, check_zip, read_entry
 
 __all__ = ["parse_xml", "decode_text", "SourceFiles", "ZipFiles", "DirFiles", "NoFiles", "open_qdpx", "sibling_sources"]
 

@@ -10,7 +10,7 @@ take a fraction of a second.
 
 ``bootstrap_alpha_ci(k_counts, resamples, seed=None, level=0.95, ...)``
     ``k_counts`` has shape ``(codes, documents, m + 1)`` (see
-    :class:`app.core.agreement_spans.CountTables`). Returns an array
+    :class:`app.core.agreement.spans.CountTables`). Returns an array
     ``(codes, 2)`` with the percentile interval; a row is NaN when alpha is
     undefined in every resample. Resamples in which alpha is undefined (the
     drawn documents hold no coding of that code, or only coded text) are left
@@ -24,8 +24,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from app.core.agreement import krippendorff_alpha_binary
-from app.core.agreement_spans import AgreementCancelled
+from app.core.agreement.generic import krippendorff_alpha_binary
+from app.core.agreement.spans import AgreementCancelled
 
 __all__ = ["bootstrap_alpha_ci", "resample_weights"]
 

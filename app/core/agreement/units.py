@@ -18,7 +18,7 @@ Characters in excluded spans count as space: a unit with no other character is
 left out, and coding only its excluded part does not code it. Units that hold
 only white space are left out too, because nobody can code them.
 
-The result is a :class:`app.core.agreement_spans.CountTables`, the same shape
+The result is a :class:`app.core.agreement.spans.CountTables`, the same shape
 as for character units, so every statistic and the bootstrap work unchanged.
 """
 
@@ -29,7 +29,7 @@ from functools import cache
 
 import numpy as np
 
-from app.core.agreement_spans import CountTables, SpanStudy, tables_from_masks
+from app.core.agreement.spans import CountTables, SpanStudy, tables_from_masks
 from app.core.text import paragraph_spans
 
 __all__ = ["UNIT_KINDS", "unit_tables", "eligible_characters"]

@@ -3,12 +3,12 @@
 ``agreement_report(study, unit="character", texts=None, unit_spans=None,
 bootstrap=0, seed=None, progress=None, cancelled=None) -> AgreementReport``
 
-* ``study`` — a :class:`app.core.agreement_spans.SpanStudy` from
-  :func:`app.core.agreement_spans.build_study` (coders, codes, documents,
+* ``study`` — a :class:`app.core.agreement.spans.SpanStudy` from
+  :func:`app.core.agreement.spans.build_study` (coders, codes, documents,
   canonical spans, excluded text).
 * ``unit`` — ``"character"`` (default, NVivo's unit), ``"sentence"``,
   ``"paragraph"`` or ``"document"``; the last three need ``texts`` and, for
-  sentences, ``unit_spans`` (see :mod:`app.core.agreement_units`).
+  sentences, ``unit_spans`` (see :mod:`app.core.agreement.units`).
 * ``bootstrap`` — number of resamples for the 95% interval of Krippendorff's
   alpha (0: no interval); ``seed`` makes it reproducible.
 * ``progress(done, total)`` is called as work proceeds; when ``cancelled()``
@@ -49,11 +49,11 @@ from typing import Any
 
 import numpy as np
 
-from app.core import agreement as st
-from app.core.agreement_bootstrap import bootstrap_alpha_ci
-from app.core.agreement_spans import AgreementCancelled, CountTables, SpanStudy, character_tables
-from app.core.agreement_unitizing import study_unitizing_alpha
-from app.core.agreement_units import unit_tables
+from app.core.agreement import generic as st
+from app.core.agreement.bootstrap import bootstrap_alpha_ci
+from app.core.agreement.spans import AgreementCancelled, CountTables, SpanStudy, character_tables
+from app.core.agreement.unitizing import study_unitizing_alpha
+from app.core.agreement.units import unit_tables
 
 __all__ = [
     "AgreementCancelled",

@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from xml.sax.saxutils import XMLGenerator
 
-from app.core.exporters.model import CodeNode, ExportData, code_tree_from_infos
-from app.core.exporters.refi_common import (
+from app.core.exchange.model import CodeNode, ExportData, code_tree_from_infos
+from app.core.exchange.refi_common import (
     NS_CODEBOOK,
     NS_PROJECT,
     ORIGIN,
@@ -28,8 +28,8 @@ from app.core.exporters.refi_common import (
     format_dt,
     pack_code_description,
 )
-from app.core.exporters.safety import SafetyReport, remove_forbidden
-from app.core.exporters.xlsx import PROGRESS_EVERY, ExportCancelled, atomic_output
+from app.core.exchange.safety import SafetyReport, remove_forbidden
+from app.core.exchange.xlsx import PROGRESS_EVERY, ExportCancelled, atomic_output
 from app.core.records import CodeInfo, CodingInfo, MemoInfo
 
 __all__ = ["write_qdc", "write_qdpx"]

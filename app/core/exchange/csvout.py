@@ -14,10 +14,10 @@ import os
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 
-from app.core.exporters.model import ExportData
-from app.core.exporters.safety import SafetyReport, csv_text
-from app.core.exporters.segments import SegmentTable
-from app.core.exporters.xlsx import PROGRESS_EVERY, ExportCancelled, atomic_output
+from app.core.exchange.model import ExportData
+from app.core.exchange.safety import SafetyReport, csv_text
+from app.core.exchange.segments import SegmentTable
+from app.core.exchange.xlsx import PROGRESS_EVERY, ExportCancelled, atomic_output
 
 __all__ = ["write_segments_csv"]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.core.agreement_spans import SpanStudy
+from app.core.agreement.spans import SpanStudy
 
 __all__ = [
     "Segment",
