@@ -5,7 +5,7 @@ Created on first use in the user's data directory (platformdirs); never overwrit
 
 from __future__ import annotations
 
-from importlib import resources
+from app.assets import resource
 from datetime import date
 from pathlib import Path
 
@@ -55,7 +55,7 @@ def demo_path() -> Path:
 
 
 def demo_files() -> list[Path]:
-    folder = resources.files("app") / "resources" / "demo"
+    folder = resource("demo")
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
 
 

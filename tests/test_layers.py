@@ -13,7 +13,7 @@ import app.storage
 def _modules(package) -> list[str]:
     return [package.__name__] + [
         m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
-        if ".migrations.versions" not in m.name and not m.name.endswith(".env")
+        if not m.name.startswith("app.db")
     ]
 
 

@@ -1,9 +1,9 @@
-"""Icons drawn as small SVGs under ``app/resources/icons``, tinted to the current palette's text colour."""
+"""Icons drawn as small SVGs under ``resources/icons``, tinted to the current palette's text colour."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from app.assets import resource
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
@@ -11,7 +11,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 
 def _svg(name: str) -> str:
-    return (resources.files("app") / "resources" / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+    return resource("icons", f"{name}.svg").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)

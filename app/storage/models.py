@@ -1,7 +1,7 @@
 """The project database: SQLAlchemy 2.x typed models.
 
 One schema for SQLite and PostgreSQL, created and upgraded only by the Alembic
-migrations in ``app/storage/migrations``. Integer keys inside the database; a
+migrations in ``db/``. Integer keys inside the database; a
 UUID on everything that is exchanged (documents, codes, coders, codings, memos)
 so REFI-QDA exchange and project merges can recognise the same thing.
 

@@ -1,4 +1,4 @@
-"""Schema migrations: Alembic scripts that ship inside the package.
+"""Schema migrations: the Alembic scripts in ``db/``, shipped inside the package as ``app.db``.
 
 ``upgrade_to_head`` is called whenever a project is opened. Before it changes
 a SQLite project it copies the file aside (with SQLite's online backup, so the
@@ -17,11 +17,11 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from app.assets import migrations_folder
 from app.storage.database import Database, DatabaseError
 
 __all__ = ["NewerVersionError", "current_revision", "head_revision", "upgrade_to_head", "alembic_config"]
 
-SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 
 class NewerVersionError(DatabaseError):
@@ -30,7 +30,7 @@ class NewerVersionError(DatabaseError):
 
 def alembic_config() -> Config:
     config = Config()
-    config.set_main_option("script_location", str(SCRIPT_LOCATION))
+    config.set_main_option("script_location", str(migrations_folder()))
     return config
 
 
