@@ -6,9 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.assets import resource
+
 import pytest
 
-SEED = Path(__file__).resolve().parents[2] / "app" / "resources" / "demo" / "000_77d7894f4c471d5e.txt"
+SEED = Path(str(resource("demo", "000_77d7894f4c471d5e.txt")))
 
 
 def test_a_whole_session(qc, proj, tmp_path):

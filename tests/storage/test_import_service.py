@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from app.assets import resource
 from app.core.importers import ImportOptions
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-SEED = Path(__file__).resolve().parents[2] / "app" / "resources" / "demo" / "000_77d7894f4c471d5e.txt"
+SEED = Path(str(resource("demo", "000_77d7894f4c471d5e.txt")))
 STORY = (
     "The parliament approved the constitutional amendments on Tuesday after a long debate in which "
     "deputies from every faction spoke about the balance of powers, the role of the courts and the "
