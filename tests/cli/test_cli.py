@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.assets import resource
-
 import pytest
+
+from app.assets import resource
 
 SEED = Path(str(resource("demo", "000_77d7894f4c471d5e.txt")))
 
