@@ -38,7 +38,7 @@ class StoredQuote:
     start: int
     end: int
     text: str  # the quoted words without the marks: the document's text[start:end]
-    kind: str  # "direct" or "indirect"
+    kind: str  # "direct", "reported" or "turn"
     speaker: str | None
     speaker_start: int | None
     speaker_end: int | None

@@ -22,7 +22,7 @@ from .lexicon import Lexicon, lexicon_for
 from .mentions import Mention, checked, find_speech_verb, parser_subject, subject_after, subject_before
 from .quotes import RawQuote, find_direct_quotes
 from .resolve import Resolver
-from .types import DIRECT, INDIRECT, Quote
+from .types import DIRECT, REPORTED, Quote
 
 __all__ = ["quotes_in_doc"]
 
@@ -176,7 +176,7 @@ def quotes_in_doc(
         if not isinstance(ev, RawQuote):
             name, conf = resolver.resolve(ev.mention, ev.mention.start)
             m = ev.mention
-            out.append(Quote(ev.start, ev.end, text[ev.start : ev.end], INDIRECT, name, m.start, m.end,
+            out.append(Quote(ev.start, ev.end, text[ev.start : ev.end], REPORTED, name, m.start, m.end,
                              round(conf * 0.9, 3), ((ev.start, ev.end),)))
             continue
         q = ev

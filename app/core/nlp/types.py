@@ -22,7 +22,8 @@ __all__ = [
 ]
 
 DIRECT = "direct"
-INDIRECT = "indirect"
+REPORTED = "reported"  # reported (indirect) speech; "indirect" before issue 12
+TURN = "turn"  # a transcript turn, "Vladimir Putin: …" at a paragraph start
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Quote:
     start: int
     end: int
     text: str  # exactly text[start:end]
-    kind: str  # "direct" or "indirect"
+    kind: str  # "direct", "reported" or "turn"
     speaker: str | None  # fullest known name of the speaker
     speaker_start: int | None  # the mention in the reporting clause ("he", "the President")
     speaker_end: int | None

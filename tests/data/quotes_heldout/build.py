@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parents[3].parent / "shared" / "corpus"
+# The shared corpus beside the checkout, as bench/shared.py finds it.
+CORPUS = Path(os.environ.get("QUOTECODER_SHARED") or HERE.parents[2].parent / "shared") / "corpus"
 KINDS = {"D": "direct", "F": "direct", "R": "reported", "T": "turn"}
 
 
