@@ -66,7 +66,8 @@ class Quote:
     speaker_end: int | None
     confidence: float  # 0..1, for the quote together with its attribution
     parts: tuple[tuple[int, int], ...] = ()
-    open_mark: str = ""  # the opening quotation mark, "" for indirect speech
+    open_mark: str = ""  # the opening quotation mark, "" for reported speech and turns
+    fragment: bool = False  # a quoted fragment of two or three words ("null and void")
 
 
 @dataclass(frozen=True)
