@@ -257,7 +257,7 @@ def quotes_in_doc(
             name, conf = prev_speaker[0], 0.85  # "“…” and “…”": two parts of one sentence
             mention = prev_speaker[1]
         elif prev is not None and prev_speaker[0] and _continues(text, prev, q, resolver):
-            name, conf = prev_speaker[0], 0.8  # the next quote, nothing and no one in between
+            name, conf = prev_speaker[0], 0.75  # the next quote, nothing and no one in between
             mention = prev_speaker[1]
         elif fragment:
             continue  # a quoted fragment nobody is said to have said is a term or scare quote
@@ -266,7 +266,7 @@ def quotes_in_doc(
         if not q.closed:
             conf *= 0.8
         if fragment:
-            conf *= 0.9
+            conf *= 0.85  # a fragment's cue is often a naming verb ("called it …"), less sure
         out.append(Quote(q.start, q.end, text[q.start : q.end], DIRECT, name,
                          mention.start if mention else None, mention.end if mention else None,
                          round(conf, 3), q.parts, q.open_mark, fragment))

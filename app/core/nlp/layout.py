@@ -14,7 +14,7 @@ import re
 __all__ = ["Layout"]
 
 _PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
-_SENTENCE_END = tuple(".!?…:;\"'”’»“)]")
+_SENTENCE_END = tuple(".!?…:;,\"'”’»“)]")
 MAX_HEADING_WORDS = 20
 
 
@@ -53,6 +53,16 @@ class Layout:
         k = self.index(pos)
         a, b = self.paras[k]
         return self.heading[k] and a <= pos < b
+
+    def next_heading(self, a: int, b: int) -> int:
+        """Start of the first heading paragraph in ``[a, b)``, else ``b``."""
+        for k in range(self.index(a), len(self.paras)):
+            start = self.paras[k][0]
+            if start >= b:
+                break
+            if start >= a and self.heading[k]:
+                return start
+        return b
 
     def same_paragraph(self, a: int, b: int) -> bool:
         return not self.paras or self.index(a) == self.index(b)

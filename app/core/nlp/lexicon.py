@@ -109,7 +109,8 @@ _EN = Lexicon(
         chairman chairwoman chair head of the regional emergency situations emergencies mr mrs ms dr
         sir lord king queen prince ambassador premier representative rep sen us u.s. united states
         russian turkish kazakh polish french german british american iranian ukrainian kremlin
-        prosecutor judge director ceo founder minister's president's opposition party"""
+        prosecutor judge director ceo founder minister's president's opposition party mp mps
+        lawmaker legislator adviser advisor envoy commissioner official officials spokesman's"""
     ),
     first_person=_words("i we"),
     non_speakers=_EN_FUNCTION,

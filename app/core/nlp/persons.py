@@ -57,7 +57,9 @@ NOT_PERSON_WORDS = frozenset(
     olympics reuters bbc cnn nbc pbs tass interfax afp ap guardian telegraph tv radio daily weekly
     facebook twitter youtube telegram google apple microsoft amazon northern southern eastern western
     central national federal democratic republican labour conservative liberal socialist communist
-    european american asian african arab islamic""".split()
+    european american asian african arab islamic brigade unit squad team division directorate
+    inspectorate authority administration cabinet embassy consulate headquarters command
+    prosecutors investigators""".split()
 )
 
 _RU_FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$")

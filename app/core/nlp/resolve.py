@@ -74,9 +74,13 @@ class Resolver:
         Leader" -> "" (a role only).
         """
         words = _POSSESSIVE.sub("", text.strip().strip(",")).split()
-        last_role = max((i for i, w in enumerate(words) if self.lex.is_role_word(w) or w.lower() in self.lex.determiners),
-                        default=-1)
+        joiners = ("of", "the")
+        last_role = max((i for i, w in enumerate(words) if w.lower() not in joiners and (
+            self.lex.is_role_word(w) or w.lower() in self.lex.determiners)), default=-1)
         person = words[last_role + 1 :]
+        while person and person[0].lower() in joiners:
+            # "Mayor of Gdańsk Paweł Adamowicz": the office's place goes with the office.
+            person = person[2:] if person[0].lower() == "of" and len(person) > 2 else person[1:]
         if "of" in person:  # "Hassan Rouhani of Iran"
             person = person[: person.index("of")]
         return " ".join(person)
@@ -141,7 +145,7 @@ class Resolver:
                 nearest = name
         last = self.last_speaker if self.last_speaker and self._fits(self.last_speaker, want) else None
         if last and (nearest is None or nearest == last):
-            name, conf = last, 0.85
+            name, conf = last, 0.8
         elif nearest and last:
             known = want is not None and self.gender.get(nearest) == want and self.gender.get(last) != want
             name, conf = (nearest, 0.7) if known else (last, 0.6)
@@ -178,6 +182,10 @@ class Resolver:
                 return None, 0.0
             self._learn_titles(mention.text, name, pos)
             self.last_speaker = name
+            if not self.lex.determiners and " " not in mention.text.strip():
+                # No articles (Russian, Kazakh): one capitalised word may be a common noun at a
+                # sentence start ("Полиция сказала"), not a name.
+                return name, 0.6
             return name, 0.9
         if mention.kind == PRONOUN:
             return self._pronoun(mention.text.lower(), pos)
