@@ -71,7 +71,7 @@ class NlpController(QObject):
         self.detach()
         self.view = view
         self.suggestions = SuggestionController(view, self._say, self.actions["show_suggestions"].isChecked())
-        self.panel = QuotesPanel(view.ws.project)
+        self.panel = QuotesPanel(view.ws.project, ws=view.ws)
         self.panel.setObjectName("quotesPanel")
         self.panel.jump_requested.connect(self.jump)
         header = self.panel.view.horizontalHeader()
