@@ -23,7 +23,7 @@ class _QuoteFilter(QSortFilterProxyModel):
 
     def set(self, name: str | None, only_check: bool) -> None:
         self.name, self.only_check = name, only_check
-        self.invalidateFilter()
+        self.invalidate()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
         index = self.sourceModel().index(row, 0, parent)
