@@ -256,7 +256,7 @@ def quotes_in_doc(
         elif prev is not None and prev_speaker[0] and _same_sentence(text, prev, q):
             name, conf = prev_speaker[0], 0.85  # "“…” and “…”": two parts of one sentence
             mention = prev_speaker[1]
-        elif prev is not None and prev_speaker[0] and _continues(text, prev, q, resolver):
+        elif prev is not None and prev_speaker[0] and _continues(text, prev, q, resolver, prev_speaker[0]):
             name, conf = prev_speaker[0], 0.75  # the next quote, nothing and no one in between
             mention = prev_speaker[1]
         elif fragment:
@@ -279,13 +279,13 @@ def _same_sentence(text: str, prev: RawQuote, q: RawQuote) -> bool:
     return "\n" not in gap and _TERMINATOR.search(text, prev.close_pos - 1, q.open_pos) is None
 
 
-def _continues(text: str, prev: RawQuote, q: RawQuote, resolver: Resolver) -> bool:
+def _continues(text: str, prev: RawQuote, q: RawQuote, resolver: Resolver, speaker: str | None = None) -> bool:
     """``q`` comes right after ``prev``, with no other person named in between.
 
     Either it opens the next paragraph, or it follows in the same paragraph after a sentence
     with no name in it ("“…,” he said. “…”" is handled by the reporting clause).
     """
-    if any(prev.close_pos <= p < q.open_pos for p, _ in resolver.people):
+    if any(prev.close_pos <= p < q.open_pos and name != speaker for p, name in resolver.people):
         return False
     between = text[prev.close_pos : q.open_pos]
     if _para_start(text, q.open_pos) == q.open_pos:

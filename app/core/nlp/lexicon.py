@@ -91,6 +91,7 @@ _EN = Lexicon(
             "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "senator", "secretary",
             "chancellor", "king", "queen", "speaker", "ambassador", "official", "officials", "police",
             "premier", "representative", "director", "ceo", "head", "judge", "prosecutor", "general",
+            "agency", "ministry", "newspaper", "broadcaster", "government", "company", "statement",
         }
     ),
     titles=frozenset(

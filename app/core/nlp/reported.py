@@ -174,7 +174,7 @@ def _verb_rule(tokens: Sequence[Any], lex: Lexicon) -> ReportedCandidate | None:
     return None
 
 
-def _trailing(tokens: Sequence[Any], lex: Lexicon) -> ReportedCandidate | None:
+def _trailing(tokens: Sequence[Any], lex: Lexicon, need_verb: bool = True) -> ReportedCandidate | None:
     """"CLAUSE, X said." / "CLAUSE, said X." with a short cue after the last comma."""
     words = list(tokens)
     while words and words[-1].is_punct:
@@ -194,7 +194,7 @@ def _trailing(tokens: Sequence[Any], lex: Lexicon) -> ReportedCandidate | None:
         return None
     if mention is None:
         return None
-    if not _has_finite_verb(words, 0, comma) and not any(t.pos_ in ("VERB", "AUX") for t in words[:comma]):
+    if need_verb and not _has_finite_verb(words, 0, comma):
         return None
     return ReportedCandidate(words[0].idx, _text_end(words, 0, comma), mention, tail[verb].idx)
 
@@ -255,7 +255,7 @@ def _with_trailing_source(tokens: Sequence[Any], cand: ReportedCandidate, lex: L
     """"A Turkish official said that …, Cyprus Mail reported.": the report is Cyprus Mail's."""
     if cand.verb_pos >= cand.start:
         return cand
-    trail = _trailing([t for t in tokens if t.idx >= cand.start], lex)
+    trail = _trailing([t for t in tokens if t.idx >= cand.start], lex, need_verb=False)
     if trail is None or trail.mention.kind == PRONOUN:
         return cand
     return ReportedCandidate(cand.start, trail.end, trail.mention, trail.verb_pos)
