@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 from .dash import find_dash_speech
 from .layout import Layout
 from .lexicon import Lexicon, lexicon_for
-from .mentions import Mention, checked, find_speech_verb, parser_subject, subject_after, subject_before
+from .mentions import Mention, checked, text_of, find_speech_verb, parser_subject, subject_after, subject_before
 from .quotes import MIN_WORDS, RawQuote, find_direct_quotes
 from .reported import find_reported
 from .resolve import Resolver
@@ -71,7 +71,7 @@ def _names(doc: Any, trained: bool, glossary: Mapping[str, Sequence[str]] | None
     is); a trained pipeline adds its PERSON entities.
     """
     found = []
-    for m in _CAP_RUN.finditer(doc.text):
+    for m in _CAP_RUN.finditer(text_of(doc)):
         # "Gdańsk. Interior Minister …": a word ending in a full stop ends a sentence, not a name.
         pos = m.start()
         for piece in re.split(r"(?<=\w{3}\.)\s+", m.group()):
@@ -134,7 +134,7 @@ def _first_name(tokens: list[Any]) -> Mention | None:
     if not run:
         return None
     a, b = run[0].idx, run[-1].idx + len(run[-1].text)
-    return Mention(a, b, run[0].doc.text[a:b], "name")
+    return Mention(a, b, text_of(run[0].doc)[a:b], "name")
 
 
 def _after_tokens(text: str, t: _Tokens, q: RawQuote, next_open: int) -> list[Any]:
@@ -162,13 +162,18 @@ def _before_tokens(text: str, t: _Tokens, q: RawQuote, prev_close: int) -> list[
     return t.between(start, q.open_pos)
 
 
-def _sentences(doc: Any) -> list[tuple[Any, list[Any]]]:
-    """Each sentence with its non-space tokens, computed once per document."""
+def _sentences(doc: Any, t: "_Tokens") -> list[tuple[Any, list[Any]]]:
+    """Each sentence with its non-space tokens, sliced from the one token list of the document.
+
+    Iterating a spaCy span builds a new Python object per token; the rules walk the slices.
+    """
     out = []
+    index = [tok.i for tok in t.toks]
     for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if toks:
-            out.append((sent, toks))
+        lo = bisect.bisect_left(index, sent.start)
+        hi = bisect.bisect_left(index, sent.end)
+        if hi > lo:
+            out.append((sent, t.toks[lo:hi]))
     return out
 
 
@@ -194,7 +199,7 @@ def quotes_in_doc(
     ``author`` is the document's own speaker: "I said", "as we agreed" resolve
     to it; without one such quotes have no speaker.
     """
-    text = doc.text
+    text = text_of(doc)
     lex = lexicon_for(language)
     layout = Layout(text)
     t = _Tokens(doc)
@@ -212,7 +217,7 @@ def quotes_in_doc(
     def skip(pos: int) -> bool:
         return layout.in_heading(pos) or any(a <= pos < b for a, b in turn_spans)
 
-    reported = find_reported(_sentences(doc), lex, blocked, trained, skip)
+    reported = find_reported(_sentences(doc, t), lex, blocked, trained, skip)
     reported = [c for c in reported if not any(q.start < c.end and c.start < q.end and not _is_fragment(text, q)
                                                 for q in direct)]
     events: list[tuple[int, object]] = [(q.open_pos, q) for q in direct] + [(c.mention.start, c) for c in reported]

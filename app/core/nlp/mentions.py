@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from .lexicon import Lexicon
 
-__all__ = ["Mention", "find_speech_verb", "subject_before", "subject_after", "parser_subject", "checked"]
+__all__ = ["text_of", "Mention", "find_speech_verb", "subject_before", "subject_after", "parser_subject", "checked"]
 
 NAME, PRONOUN, ROLE = "name", "pronoun", "role"
 SELF = "self"  # "I", "we", "as I said": the document's own speaker, resolved to its author when known
@@ -28,6 +28,14 @@ _SKIP = frozenset(
     clearly firmly strongly publicly specifically particularly once more""".split()
 )
 _NAME_JOINERS = frozenset({"of", "the", "de", "van", "von", "al", "bin", "-", "and"})
+
+
+def text_of(doc: Any) -> str:
+    """``doc.text``, computed once per doc: spaCy joins every token each time it is asked."""
+    text = doc.user_data.get("quotecoder_text")
+    if text is None:
+        text = doc.user_data["quotecoder_text"] = doc.text
+    return text
 
 
 @dataclass(frozen=True)
@@ -66,13 +74,13 @@ def _role_phrase(tokens: Sequence[Any], lo: int, hi: int, lex: Lexicon) -> bool:
 def _mention(tokens: Sequence[Any], lo: int, hi: int, kind: str) -> Mention:
     first, last = tokens[lo], tokens[hi - 1]
     start, end = first.idx, last.idx + len(last.text)
-    return Mention(start, end, first.doc.text[start:end], kind)
+    return Mention(start, end, text_of(first.doc)[start:end], kind)
 
 
 def _breaks(tokens: Sequence[Any], i: int) -> bool:
     """A line break between ``tokens[i - 1]`` and ``tokens[i]``: a name never runs over it."""
     a, b = tokens[i - 1], tokens[i]
-    return "\n" in a.doc.text[a.idx + len(a.text) : b.idx]
+    return "\n" in text_of(a.doc)[a.idx + len(a.text) : b.idx]
 
 
 def _cap_run_left(tokens: Sequence[Any], hi: int) -> int:

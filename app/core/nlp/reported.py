@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .lexicon import Lexicon
-from .mentions import NAME, PRONOUN, ROLE, Mention, checked, find_speech_verb, parser_subject, subject_after, subject_before
+from .mentions import NAME, PRONOUN, ROLE, Mention, checked, text_of, find_speech_verb, parser_subject, subject_after, subject_before
 
 __all__ = ["ReportedCandidate", "find_reported"]
 
@@ -90,7 +90,7 @@ def _source_phrase(tokens: Sequence[Any], lo: int, hi: int, lex: Lexicon) -> Men
     if hi <= lo or hi - lo > 9:
         return None
     a, b = tokens[lo].idx, tokens[hi - 1].idx + len(tokens[hi - 1].text)
-    text = tokens[lo].doc.text[a:b]
+    text = text_of(tokens[lo].doc)[a:b]
     if "\n" in text:
         return None
     kind = NAME if any(t.text[:1].isupper() for t in tokens[lo:hi]) else ROLE

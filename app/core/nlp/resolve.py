@@ -47,6 +47,7 @@ class Resolver:
             self.glossary_alias[_norm(canonical)] = canonical
             for alias in aliases:
                 self.glossary_alias[_norm(alias)] = canonical
+        self._fullest: dict[str, str] = {}
         self.names = sorted({self._strip_titles(n) for n in names if n}, key=len, reverse=True)
         self.name_positions = sorted(name_positions)
         self.roles: dict[str, list[tuple[int, str]]] = {}  # role -> [(position, name)], ascending
@@ -87,6 +88,12 @@ class Resolver:
 
     def fullest(self, name: str) -> str:
         """The longest name known in the document or glossary that ends with (or is) ``name``."""
+        hit = self._fullest.get(name)
+        if hit is None:
+            hit = self._fullest[name] = self._find_fullest(name)
+        return hit
+
+    def _find_fullest(self, name: str) -> str:
         alias = self.glossary_alias.get(_norm(name))
         if alias:
             return alias
