@@ -19,7 +19,7 @@ from typing import Any, Mapping, Sequence
 
 from .dash import find_dash_speech
 from .layout import Layout
-from .lexicon import Lexicon, lexicon_for
+from .lexicon import Lexicon, cue_pattern, lexicon_for
 from .mentions import Mention, checked, text_of, find_speech_verb, parser_subject, subject_after, subject_before
 from .quotes import MIN_WORDS, RawQuote, find_direct_quotes
 from .reported import find_reported
@@ -35,17 +35,32 @@ _MAX_AFTER_WORDS = 6  # a reporting clause after a complete quoted sentence is s
 
 
 class _Tokens:
-    """Non-space tokens of a doc, findable by character range."""
+    """Non-space tokens of a doc by character range, from the doc's arrays.
+
+    Only the token offsets are read up front (``Doc.to_array``, no Python object per token);
+    spaCy ``Token`` objects are made just for the stretches the rules look at.
+    """
 
     def __init__(self, doc: Any) -> None:
+        from spacy.attrs import IDX, IS_SPACE, LENGTH
+
         self.doc = doc
-        self.toks = [t for t in doc if not t.is_space]
-        self.starts = [t.idx for t in self.toks]
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+        self.starts = [r[0] for r in arr]
+        self.ends = [r[0] + r[1] for r in arr]
+        self.space = [r[2] for r in arr]
+
+    def span(self, i: int, j: int) -> list[Any]:
+        """Non-space tokens with indices in ``[i, j)``."""
+        doc, space = self.doc, self.space
+        return [doc[k] for k in range(i, j) if not space[k]]
 
     def between(self, a: int, b: int) -> list[Any]:
         lo = bisect.bisect_left(self.starts, a)
         hi = bisect.bisect_left(self.starts, b)
-        return [t for t in self.toks[lo:hi] if t.idx + len(t.text) <= b]
+        while hi > lo and self.ends[hi - 1] > b:
+            hi -= 1
+        return self.span(lo, hi)
 
 
 def _para_start(text: str, pos: int) -> int:
@@ -162,18 +177,21 @@ def _before_tokens(text: str, t: _Tokens, q: RawQuote, prev_close: int) -> list[
     return t.between(start, q.open_pos)
 
 
-def _sentences(doc: Any, t: "_Tokens") -> list[tuple[Any, list[Any]]]:
-    """Each sentence with its non-space tokens, sliced from the one token list of the document.
+def _sentences(doc: Any, t: "_Tokens", lex: Lexicon) -> list[tuple[Any, list[Any]]]:
+    """The sentences that may report speech, each with its non-space tokens.
 
-    Iterating a spaCy span builds a new Python object per token; the rules walk the slices.
+    A sentence with no speech verb, source word ("according") or complementizer cannot be
+    reported speech, and a regular expression over its text says so without making tokens.
     """
+    text = text_of(doc)
+    cue = cue_pattern(lex)
     out = []
-    index = [tok.i for tok in t.toks]
     for sent in doc.sents:
-        lo = bisect.bisect_left(index, sent.start)
-        hi = bisect.bisect_left(index, sent.end)
-        if hi > lo:
-            out.append((sent, t.toks[lo:hi]))
+        if cue.search(text, sent.start_char, sent.end_char) is None:
+            continue
+        toks = t.span(sent.start, sent.end)
+        if toks:
+            out.append((sent, toks))
     return out
 
 
@@ -217,7 +235,7 @@ def quotes_in_doc(
     def skip(pos: int) -> bool:
         return layout.in_heading(pos) or any(a <= pos < b for a, b in turn_spans)
 
-    reported = find_reported(_sentences(doc, t), lex, blocked, trained, skip)
+    reported = find_reported(_sentences(doc, t, lex), lex, blocked, trained, skip)
     reported = [c for c in reported if not any(q.start < c.end and c.start < q.end and not _is_fragment(text, q)
                                                 for q in direct)]
     events: list[tuple[int, object]] = [(q.open_pos, q) for q in direct] + [(c.mention.start, c) for c in reported]

@@ -6,9 +6,11 @@ both with a lookup lemmatizer and without one (languages spaCy has no table for)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["Lexicon", "lexicon_for"]
+__all__ = ["Lexicon", "lexicon_for", "cue_pattern"]
 
 
 @dataclass(frozen=True)
@@ -217,3 +219,12 @@ def lexicon_for(language: str) -> Lexicon:
     """
     base = language.split(",")[0].strip().split("-")[0].split("_")[0].lower()
     return _BY_LANGUAGE.get(base, _EN)
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(lex: Lexicon) -> "re.Pattern[str]":
+    """A regular expression matching any word that can make a sentence reported speech."""
+    words = lex.speech_verbs | lex.indirect_verbs | lex.clause_verbs | lex.sources | lex.complementizers
+    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    stems = [re.escape(s) + r"\w+" for s in lex.speech_stems]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives + stems + ["words"]) + r")(?!\w)", re.IGNORECASE)
