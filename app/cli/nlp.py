@@ -8,7 +8,7 @@ import sys
 from app.cli.output import print_json, print_table
 from app.project import Project, ValidationError
 
-QUOTE_KEYS = ("document_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "confidence",
+QUOTE_KEYS = ("id", "document_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "confidence",
               "fragment", "corrected")
 
 
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
     p.add_argument("--check", action="store_true",
                    help="only quotes whose detected speaker should be checked (confidence under 0.8)")
-    p.add_argument("--json", action="store_true", help="a JSON list of {id, " + ", ".join(QUOTE_KEYS) + "}")
+    p.add_argument("--json", action="store_true", help="a JSON list of {" + ", ".join(QUOTE_KEYS) + "}")
     p.set_defaults(func=cmd_quotes)
 
     p = sub.add_parser("speaker", help="correct the speaker of a detected quote (kept when NLP is re-run)")
