@@ -135,12 +135,17 @@ class MainWindow(QMainWindow):
 
     # --- projects ---
 
-    def open_project(self, target: str | Path, coder_id: int | None = None) -> bool:
+    def open_project(self, target: str | Path, coder_id: int | None = None, coder_name: str | None = None) -> bool:
         try:
             project = Project.open(target)
         except QuotecoderError as exc:
             QMessageBox.critical(self, "Cannot open project", str(exc))
             return False
+        if coder_id is None and coder_name:
+            try:
+                coder_id = project.coders.ensure(coder_name)
+            except QuotecoderError as exc:
+                QMessageBox.warning(self, "Quotecoder", str(exc))
         if coder_id is None:
             coder_id = self._choose_coder(project)
         if coder_id is None:

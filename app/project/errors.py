@@ -1,15 +1,18 @@
-"""Typed errors the Project raises. Each message is one sentence a user can act on."""
+"""Typed errors the Project raises. Each message is one sentence a user can act on.
+
+Importing this module loads no database library (see app/storage/errors.py).
+"""
 
 from __future__ import annotations
 
 from app.core.errors import QuotecoderError, ValidationError
-from app.storage.database import (
+from app.storage.errors import (
     ConnectionFailedError,
     DatabaseError,
+    NewerVersionError,
     NotAProjectError,
     ProjectExistsError,
 )
-from app.storage.migrations import NewerVersionError
 
 __all__ = [
     "QuotecoderError",

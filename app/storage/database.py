@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.errors import QuotecoderError
+from app.storage.errors import ConnectionFailedError, DatabaseError, NotAProjectError, ProjectExistsError
 
 __all__ = [
     "Database",
@@ -31,22 +31,6 @@ __all__ = [
 ]
 
 BUSY_TIMEOUT_MS = 10_000
-
-
-class DatabaseError(QuotecoderError):
-    """The project database could not be used; the message says why and what to do."""
-
-
-class NotAProjectError(DatabaseError):
-    pass
-
-
-class ProjectExistsError(DatabaseError):
-    pass
-
-
-class ConnectionFailedError(DatabaseError):
-    pass
 
 
 def is_url(target: str | Path) -> bool:
