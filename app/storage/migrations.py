@@ -18,14 +18,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from app.assets import migrations_folder
-from app.storage.database import Database, DatabaseError
+from app.storage.database import Database
+from app.storage.errors import NewerVersionError, ReadOnlyError
 
 __all__ = ["NewerVersionError", "current_revision", "head_revision", "upgrade_to_head", "alembic_config"]
 
-
-
-class NewerVersionError(DatabaseError):
-    pass
 
 
 def alembic_config() -> Config:
@@ -56,19 +53,29 @@ def known_revisions() -> set[str]:
 def upgrade_to_head(db: Database, target: str = "head") -> Path | None:
     """Bring the schema to ``target``; return the backup file made first, if any."""
     current = current_revision(db)
-    if current is not None and current not in known_revisions():
-        raise NewerVersionError(
-            f"{db.display_name} was written by a newer version of Quotecoder "
-            f"(schema revision {current}); update Quotecoder to open it"
-        )
+    refuse_newer(db.display_name, current)
     if current == head_revision() and target == "head":
         return None
+    if db.read_only:
+        raise ReadOnlyError(
+            f"{db.display_name} was made by an older Quotecoder and needs an upgrade, but it is read-only; "
+            f"copy it to a folder you can write to and open the copy"
+        )
     backup = backup_sqlite(db, current) if current is not None else None
     config = alembic_config()
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
     return backup
+
+
+def refuse_newer(where: str, revision: str | None) -> None:
+    """Refuse a schema revision this version does not know: a newer Quotecoder wrote it."""
+    if revision is not None and revision not in known_revisions():
+        raise NewerVersionError(
+            f"{where} was written by a newer version of Quotecoder "
+            f"(schema revision {revision}); update Quotecoder to open it"
+        )
 
 
 def backup_sqlite(db: Database, revision: str | None) -> Path | None:
