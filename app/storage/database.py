@@ -193,7 +193,13 @@ class Database:
 
 
 def _check_header(path: Path) -> None:
-    """Refuse a SQLite file shorter than its own header says (cut off by a copy or a full disk)."""
+    """Refuse a SQLite file shorter than its own header says (cut off by a copy or a full disk).
+
+    Only without a ``-wal``: a checkpoint that met a full disk leaves the file short, but the
+    pages are still in the WAL and SQLite reads them from there.
+    """
+    if Path(f"{path}-wal").exists():
+        return
     with path.open("rb") as f:
         header = f.read(100)
     if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
@@ -211,11 +217,15 @@ def _check_header(path: Path) -> None:
 
 
 def _read_only_query(path: Path) -> str:
-    """``mode=ro``, or ``immutable=1`` when SQLite cannot even open a read-only connection.
+    """How to open ``path`` for reading without creating or changing anything.
 
-    A WAL-mode file in a folder we cannot write has no ``-shm`` to share; SQLite then refuses
-    ``mode=ro``, and the file can only be read as immutable (nobody can write it either).
+    With no ``-wal`` and ``-shm`` beside the file, everything is in the file itself: read it as
+    ``immutable=1``, which creates nothing (a read-only connection to a WAL-mode file would
+    otherwise leave empty ``-wal``/``-shm`` files behind). With them present, ``mode=ro`` shares
+    them; if SQLite still cannot open it (a read-only folder), immutable is all that is left.
     """
+    if not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists():
+        return "immutable=1"
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
