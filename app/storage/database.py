@@ -206,6 +206,8 @@ def _check_header(path: Path) -> None:
         return  # empty, or not SQLite at all: the read-only probe names it
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return  # not a page size SQLite writes: the probe calls it not a database
     pages = int.from_bytes(header[28:32], "big")
     header_valid = header[24:28] == header[92:96]
     size = path.stat().st_size
