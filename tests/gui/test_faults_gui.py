@@ -1,0 +1,114 @@
+"""Faults seen from the window: a refused edit shows a dialog, is not shown as done, and the undo stack
+stays true to the data."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+import app.storage.database as database
+from tests.gui.test_workflow import db_segments, select
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr("app.gui.mainwindow.QMessageBox.warning", lambda *args: shown.append(args[2]))
+    return shown
+
+
+class Lock:
+    """Another program holding the project's write lock (as a sync tool or a second app would)."""
+
+    def __init__(self, window, monkeypatch):
+        monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
+        window.project.db.engine.dispose()  # new connections pick up the short timeout
+        self.path = window.project.db.path
+        self.conn = None
+
+    def __enter__(self):
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self
+
+    def __exit__(self, *exc):
+        self.conn.rollback()
+        self.conn.close()
+        self.conn = None
+
+
+def test_a_locked_project_refuses_a_coding_with_a_dialog_and_pushes_nothing(window, qtbot, dialogs, monkeypatch):
+    view = window.view
+    select(window, "principle of social justice")
+    with Lock(window, monkeypatch):
+        qtbot.keyClick(view.reader, Qt.Key_1)
+    assert db_segments(window) == []
+    assert len(dialogs) == 1 and "locked by another program" in dialogs[0]
+    assert window.ws.undo_stack.count() == 0 and not window.actions["undo"].isEnabled()
+    assert len(view.reader.index) == 0
+
+
+def test_a_failed_undo_keeps_the_edit_done_and_a_later_redo_adds_no_duplicate(window, qtbot, dialogs, monkeypatch):
+    view, stack = window.view, window.ws.undo_stack
+    select(window, "principle of social justice")
+    qtbot.keyClick(view.reader, Qt.Key_1)
+    assert len(db_segments(window)) == 1
+    lock = Lock(window, monkeypatch)
+    with lock:
+        window.actions["undo"].trigger()
+    assert "Could not undo" in dialogs[-1] and "still in place" in dialogs[-1]
+    assert len(db_segments(window)) == 1
+    assert (stack.index(), stack.canUndo(), stack.canRedo()) == (1, True, False)
+
+    window.actions["undo"].trigger()  # the lock is gone: now it undoes
+    assert db_segments(window) == [] and len(view.reader.index) == 0
+    with lock:
+        window.actions["redo"].trigger()
+    assert "Could not redo" in dialogs[-1] and "Nothing was changed" in dialogs[-1]
+    assert db_segments(window) == [] and (stack.index(), stack.canRedo()) == (0, True)
+
+    window.actions["redo"].trigger()
+    window.actions["undo"].trigger()
+    window.actions["redo"].trigger()
+    assert len(db_segments(window)) == 1 and len(view.reader.index) == 1
+    assert len(dialogs) == 2
+
+
+def edit_code_macro(ws, code):
+    from app.gui import commands as cmd
+
+    ws.undo_stack.beginMacro("Edit code")
+    ws.run(cmd.RenameCode(ws, code, "Neutrality"))
+    ws.run(cmd.RecolorCode(ws, code, "#123456"))
+    ws.undo_stack.endMacro()
+
+
+def test_a_refused_part_of_a_macro_undo_leaves_every_part_done(window, demo_path, dialogs):
+    from app.project import Project
+
+    ws, p = window.ws, window.project
+    code = p.codebook.by_path("Political neutrality").id
+    edit_code_macro(ws, code)
+    with Project.open(demo_path) as other:  # another coder takes the old name meanwhile
+        other.codebook.add("Political neutrality")
+    window.actions["undo"].trigger()  # the recolour undoes, the rename back is refused
+    info = p.codebook.get(code)
+    assert (info.name, info.color) == ("Neutrality", "#123456")  # the recolour was stepped forward again
+    assert ws.undo_stack.index() == 1 and "already exists" in dialogs[-1] and "still in place" in dialogs[-1]
+
+
+def test_when_not_even_the_way_back_works_the_history_is_cleared(window, monkeypatch, dialogs):
+    ws, p = window.ws, window.project
+    code = p.codebook.by_path("Political neutrality").id
+    edit_code_macro(ws, code)
+    lock = Lock(window, monkeypatch)
+    ws.changed.connect(lambda _changes: lock.conn is None and lock.__enter__())  # locked after the first step
+    try:
+        window.actions["undo"].trigger()
+    finally:
+        lock.__exit__()
+    info = p.codebook.get(code)
+    assert (info.name, info.color) == ("Neutrality", "#4477aa")
+    assert ws.undo_stack.count() == 0 and "history was cleared" in dialogs[-1]
