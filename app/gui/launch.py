@@ -28,8 +28,10 @@ def application() -> QApplication:
 def launch(project: str | Path | None = None, demo: bool = False) -> int:
     """Open the main window on ``project``, the demo project, or the last project; run until it closes."""
     app = application()
+    from app.gui import crash
     from app.gui.mainwindow import MainWindow
 
+    crash.install()
     window = MainWindow()
     window.show()
     target: str | Path | None = project

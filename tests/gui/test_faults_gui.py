@@ -112,3 +112,35 @@ def test_when_not_even_the_way_back_works_the_history_is_cleared(window, monkeyp
     info = p.codebook.get(code)
     assert (info.name, info.color) == ("Neutrality", "#4477aa")
     assert ws.undo_stack.count() == 0 and "history was cleared" in dialogs[-1]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_unexpected_error_shows_a_dialog_with_details_and_is_logged(window, qtbot, tmp_path, monkeypatch):
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.gui import crash
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    crash.install()
+
+    def broken_slot():
+        raise ZeroDivisionError("the bug in a slot")
+
+    QTimer.singleShot(0, broken_slot)
+
+    def boxes():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(boxes()) == 1)
+    box = boxes()[0]
+    assert box.text() == "Something went wrong; your work up to the last edit is saved."
+    assert "ZeroDivisionError: the bug in a slot" in box.detailedText() and "broken_slot" in box.detailedText()
+    log = tmp_path / "state" / "Quotecoder" / "log" / "quotecoder.log"
+    assert str(log) in box.informativeText()
+    assert "ZeroDivisionError: the bug in a slot" in log.read_text(encoding="utf-8")
+    box.close()
+    assert window.isVisible()  # the app lives on
