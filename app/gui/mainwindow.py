@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessag
 
 from app.core.errors import QuotecoderError
 from app.gui.actions import Actions
+from app.gui.banner import show_read_only
 from app.gui.codebook_actions import CodebookActions
 from app.gui.coding_menu import CodingMenu
 from app.gui.dialogs.coder_chooser import CoderChooserDialog
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         settings.setValue("project/last", str(target))
         settings.setValue(self._coder_key(project), coder_id)
         self.setWindowTitle(f"{project.display_name} — Quotecoder")
+        show_read_only(self, project.read_only)
         if project.migration_backup is not None:
             self.statusBar().showMessage(f"Project upgraded; a backup was kept at {project.migration_backup}", 8000)
         self._update_status()
@@ -233,6 +235,7 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             self.project.close()
         self.project = self.ws = self.view = None
+        show_read_only(self, False)
         self._welcome()
         self._update_enabled()
 

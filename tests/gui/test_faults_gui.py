@@ -144,3 +144,31 @@ def test_an_unexpected_error_shows_a_dialog_with_details_and_is_logged(window, q
     assert "ZeroDivisionError: the bug in a slot" in log.read_text(encoding="utf-8")
     box.close()
     assert window.isVisible()  # the app lives on
+
+
+def test_a_read_only_project_opens_with_a_banner_and_refuses_edits(qtbot, demo_path, dialogs):
+    from PySide6.QtWidgets import QLabel, QToolBar
+
+    from app.gui.mainwindow import MainWindow
+    from app.project import Project
+    from tests.faults.conftest import read_only_folder
+
+    with Project.open(demo_path) as p:
+        aigerim = p.coders.by_name("Aigerim").id
+    with read_only_folder(demo_path.parent) as folder:
+        w = MainWindow()
+        qtbot.addWidget(w)
+        w.show()
+        assert w.open_project(folder / demo_path.name, coder_id=aigerim)
+        banner = w.findChild(QToolBar, "readOnlyBanner")
+        assert banner is not None
+        qtbot.waitUntil(banner.isVisible)
+        assert "edits are off" in w.findChild(QLabel, "readOnlyText").text()
+        assert w.view.documents.model.rowCount() > 0
+        select(w, "principle of social justice")
+        w.view.apply_code(w.project.codebook.by_path("Social justice").id)
+        assert db_segments(w) == [] and w.ws.undo_stack.count() == 0
+        assert len(dialogs) == 1 and "edits are off" in dialogs[0]
+        w.close_project()
+        qtbot.waitUntil(lambda: w.findChild(QToolBar, "readOnlyBanner") is None)
+        w.close()
