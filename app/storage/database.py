@@ -96,7 +96,7 @@ class Database:
             timeout = BUSY_TIMEOUT_MS / 1000
             if read_only:
                 assert self.path is not None
-                uri = f"{self.path.as_uri()}?{_read_only_query(self.path)}"
+                uri = f"{self.path.as_uri()}?{read_only_query(self.path)}"
                 self.engine: Engine = create_engine(
                     self.url, creator=lambda: sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
                 )
@@ -141,7 +141,7 @@ class Database:
             raise NotAProjectError(f"{self.path} is a folder, not a project file")
         _check_header(self.path)
         try:
-            conn = sqlite3.connect(f"{self.path.as_uri()}?{_read_only_query(self.path)}", uri=True)
+            conn = sqlite3.connect(f"{self.path.as_uri()}?{read_only_query(self.path)}", uri=True)
             try:
                 rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
                 tables = {name for (name,) in rows}
@@ -218,7 +218,7 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _read_only_query(path: Path) -> str:
+def read_only_query(path: Path) -> str:
     """How to open ``path`` for reading without creating or changing anything.
 
     With no ``-wal`` and ``-shm`` beside the file, everything is in the file itself: read it as
