@@ -33,6 +33,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import_files", "&Import Files…", "Import documents (text, Word, PDF, HTML, tables…)",
                "Ctrl+Shift+I", "import"),
     ActionSpec("import_folder", "Import &Folder…", "Import every document in a folder and its sub-folders"),
+    ActionSpec("restore_backup", "Restore &Backup…", "Put an automatic backup of this project back in its place"),
     ActionSpec("quit", "&Quit", "Close Quotecoder (everything is already saved)", Std.Quit),
     ActionSpec("undo", "&Undo", "Undo the last edit", Std.Undo, "undo"),
     ActionSpec("redo", "&Redo", "Redo the edit just undone", Std.Redo, "redo"),

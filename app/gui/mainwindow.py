@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessag
 
 from app.core.errors import QuotecoderError
 from app.gui.actions import Actions
+from app.gui.backups import BackupController
 from app.gui.banner import show_read_only
 from app.gui.codebook_actions import CodebookActions
 from app.gui.coding_menu import CodingMenu
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         self.importer = ImportController(self)
         self.preferences = Preferences(self)
+        self.backups = BackupController(self)
         self._build_menus()
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         install_nlp(self)  # Analysis menu, Quotes dock, suggestions (app/gui/nlp/integration.py)
@@ -67,8 +69,8 @@ class MainWindow(QMainWindow):
         a = self.actions
         bar = self.menuBar()
         for title, ids in (
-            ("&File", ["new_project", "open_project", None, "import_files", "import_folder", None, "settings", None,
-                       "quit"]),
+            ("&File", ["new_project", "open_project", None, "import_files", "import_folder", None, "restore_backup",
+                       None, "settings", None, "quit"]),
             ("&Edit", ["undo", "redo", None, "find", "find_next", "find_previous"]),
             ("&Code", ["quick_code", "in_vivo", "snap_selection", "remove_coding", None, "new_code", None,
                        "snap_words"]),
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         a["import_files"].triggered.connect(self.importer.import_files_dialog)
         a["import_folder"].triggered.connect(self.importer.import_folder_dialog)
         a["quit"].triggered.connect(self.close)
+        a["restore_backup"].triggered.connect(self.backups.restore_dialog)
         a["undo"].triggered.connect(lambda: self.ws and self.ws.undo())
         a["redo"].triggered.connect(lambda: self.ws and self.ws.redo())
         a["find"].triggered.connect(lambda: self.view and self.view.findbar.open_bar())
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         settings.setValue(self._coder_key(project), coder_id)
         self.setWindowTitle(f"{project.display_name} — Quotecoder")
         show_read_only(self, project.read_only)
+        self.backups.on_open(project)
         if project.migration_backup is not None:
             self.statusBar().showMessage(f"Project upgraded; a backup was kept at {project.migration_backup}", 8000)
         self._update_status()

@@ -172,3 +172,35 @@ def test_a_read_only_project_opens_with_a_banner_and_refuses_edits(qtbot, demo_p
         w.close_project()
         qtbot.waitUntil(lambda: w.findChild(QToolBar, "readOnlyBanner") is None)
         w.close()
+
+
+def test_opening_backs_up_and_restore_backup_puts_the_copy_back(window, demo_path, qtbot, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from app.gui.dialogs.restore_backup import RestoreBackupDialog
+    from app.project.backups import list_backups
+
+    [backup] = list_backups(demo_path)  # made when the window opened the project
+    select(window, "principle of social justice")
+    window.view.apply_code(window.project.codebook.by_path("Social justice").id)
+    assert len(db_segments(window)) == 1
+
+    seen = {}
+
+    def choose_first(dialog):
+        seen["rows"] = dialog.model.rowCount()
+        dialog.list.setCurrentIndex(dialog.model.index(0, 0))
+        assert dialog.restore_button.isEnabled()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(RestoreBackupDialog, "exec", choose_first)
+    window.actions["restore_backup"].trigger()
+    assert seen["rows"] == 1
+    assert window.project is not None and db_segments(window) == []  # reopened on the restored copy
+    assert "Restored the backup" in window.statusBar().currentMessage()
+    assert [b.path for b in list_backups(demo_path)][1] == backup.path  # the state before restoring was kept
+
+    QSettings().setValue("backups/keep", 0)
+    window.backups.on_open(window.project)
+    assert len(list_backups(demo_path)) == 2  # off: nothing new, nothing pruned
