@@ -41,10 +41,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from app.project.maintenance import backup, pg_dump_hint
-    from app.storage.database import is_url
+    from app.project.maintenance import backup, is_server, pg_dump_hint
 
-    if is_url(args.project):
+    if is_server(args.project):
         print(pg_dump_hint(args.project))
         return 1
     out = backup(args.project, args.dest)

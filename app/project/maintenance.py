@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.project.errors import DatabaseError, ProjectExistsError, ValidationError
 
-__all__ = ["CheckResult", "CheckReport", "check", "backup", "pg_dump_hint"]
+__all__ = ["CheckResult", "CheckReport", "check", "backup", "is_server", "pg_dump_hint"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,11 @@ def check(target: str | Path) -> CheckReport:
     finally:
         db.dispose()
     return CheckReport(where, revision, expected, tuple(results))
+
+
+def is_server(target: str | Path) -> bool:
+    """Whether ``target`` names a database server (a URL) rather than a project file."""
+    return isinstance(target, str) and "://" in target
 
 
 def pg_dump_hint(target: str) -> str:
