@@ -98,6 +98,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the desktop app (the default)")
     p.add_argument("project", metavar="PROJECT", nargs="?")
     p.add_argument("--demo", action="store_true", help="open the demo project (created on first use)")
+    p.add_argument("--coder", metavar="NAME", help="code as NAME without being asked (created if new)")
+    p.add_argument("--quit-after-show", action="store_true",
+                   help="quit as soon as the window shows the project (for measuring start-up)")
     p.set_defaults(func=cmd_gui)
 
 
@@ -296,4 +299,4 @@ def cmd_import_codings(args) -> int:
 def cmd_gui(args) -> int:
     from app.gui.launch import launch
 
-    return launch(args.project, demo=args.demo)
+    return launch(args.project, demo=args.demo, quit_after_show=args.quit_after_show, coder=args.coder)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import os
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +25,11 @@ from app.storage import models as m
 from app.storage.database import Database, NotAProjectError, ProjectExistsError
 from app.storage.migrations import upgrade_to_head
 
+if TYPE_CHECKING:
+    from app.project.agreement import AgreementManager
+    from app.project.exchange import ExchangeManager
+    from app.project.nlp import NlpManager
+
 __all__ = ["Project", "Edit", "PROJECT_SUFFIX"]
 
 PROJECT_SUFFIX = ".qcp"
@@ -32,15 +38,12 @@ APPLICATION = "quotecoder"
 
 class Project:
     def __init__(self, db: Database) -> None:
-        from app.project.agreement import AgreementManager
         from app.project.audit import AuditManager
         from app.project.codebook import CodebookManager
         from app.project.coders import CodersManager
         from app.project.codings import CodingsManager
         from app.project.documents import DocumentsManager
-        from app.project.exchange import ExchangeManager
         from app.project.memos import MemosManager
-        from app.project.nlp import NlpManager
 
         self.db = db
         # The coder on whose behalf edits are made; recorded in the audit log.
@@ -52,9 +55,27 @@ class Project:
         self.codings = CodingsManager(self)
         self.memos = MemosManager(self)
         self.audit = AuditManager(self)
-        self.agreement = AgreementManager(self)
-        self.nlp = NlpManager(self)
-        self.exchange = ExchangeManager(self)
+
+    # Managers whose libraries (NumPy for agreement, openpyxl and the REFI code for exchange)
+    # cost more to import than most sessions use: made on first use.
+
+    @cached_property
+    def agreement(self) -> "AgreementManager":
+        from app.project.agreement import AgreementManager
+
+        return AgreementManager(self)
+
+    @cached_property
+    def nlp(self) -> "NlpManager":
+        from app.project.nlp import NlpManager
+
+        return NlpManager(self)
+
+    @cached_property
+    def exchange(self) -> "ExchangeManager":
+        from app.project.exchange import ExchangeManager
+
+        return ExchangeManager(self)
 
     # --- opening and closing ---
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from importfixtures import CORPUS
 
+if not CORPUS.is_dir():
+    pytest.skip("the shared corpus (../shared/corpus beside the checkout) is absent", allow_module_level=True)
+
 from app.core.importers.base import ExcludedSpan
 from app.core.importers.neardup import NearDuplicateIndex, shingles
 
