@@ -38,13 +38,15 @@ def list_backups(project: Path) -> list[BackupInfo]:
     folder = folder_for(project)
     if not folder.is_dir():
         return []
-    pattern = re.compile(rf"{re.escape(project.stem)}-(\d{{8}}-\d{{6}})(?:-\d+)?{re.escape(project.suffix)}")
+    pattern = re.compile(rf"{re.escape(project.stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(project.suffix)}")
     found = []
     for path in folder.iterdir():
         match = pattern.fullmatch(path.name)
         if match and path.is_file():
-            found.append(BackupInfo(path, datetime.strptime(match.group(1), _STAMP), path.stat().st_size))
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+            taken = datetime.strptime(match.group(1), _STAMP)
+            found.append((taken, int(match.group(2) or 0), BackupInfo(path, taken, path.stat().st_size)))
+    # Two in the same second are told apart by their counter (-1, -2…), the later one first.
+    return [info for *_key, info in sorted(found, key=lambda f: f[:2], reverse=True)]
 
 
 def take_backup(project: Path, now: datetime | None = None) -> Path:

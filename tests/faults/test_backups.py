@@ -35,3 +35,14 @@ def test_a_backup_holds_the_project_as_it_was_and_restoring_it_can_be_undone(tmp
     with Project.open(safety) as before_restore:
         assert [d.title for d in before_restore.documents.list()] == ["Doc 1", "Doc 2"]
     assert [b.path for b in list_backups(path)] == [safety, first]
+
+
+def test_two_backups_in_the_same_second_list_the_later_first(tmp_path):
+    from app.project.backups import take_backup
+
+    path = tmp_path / "study.qcp"
+    Project.create(path).close()
+    moment = datetime(2026, 3, 1, 9, 0, 0)
+    first, second = take_backup(path, moment), take_backup(path, moment)
+    assert first != second
+    assert [b.path for b in list_backups(path)] == [second, first]
