@@ -35,8 +35,10 @@ def launch(project: str | Path | None = None, demo: bool = False, quit_after_sho
     screen (``quotecoder gui --quit-after-show``, for measuring start-up).
     """
     app = application()
+    from app.gui import crash
     from app.gui.mainwindow import MainWindow
 
+    crash.install()
     window = MainWindow()
     window.show()
     target: str | Path | None = project

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMenu, 
 
 from app.core.errors import QuotecoderError
 from app.gui.actions import MENUS, Actions
+from app.gui.backups import BackupController
+from app.gui.banner import show_read_only
 from app.gui.codebook_actions import CodebookActions
 from app.gui.coding_menu import CodingMenu
 from app.gui.dialogs.coder_chooser import CoderChooserDialog
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         self.importer = ImportController(self)
         self.preferences = Preferences(self)
+        self.backups = BackupController(self)
         self._build_menus()
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         install_nlp(self)  # Analysis menu, Quotes dock, suggestions (app/gui/nlp/integration.py)
@@ -100,8 +103,9 @@ class MainWindow(QMainWindow):
         a["import_files"].triggered.connect(self.importer.import_files_dialog)
         a["import_folder"].triggered.connect(self.importer.import_folder_dialog)
         a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(lambda: self.ws and self.ws.undo_stack.undo())
-        a["redo"].triggered.connect(lambda: self.ws and self.ws.undo_stack.redo())
+        a["restore_backup"].triggered.connect(self.backups.restore_dialog)
+        a["undo"].triggered.connect(lambda: self.ws and self.ws.undo())
+        a["redo"].triggered.connect(lambda: self.ws and self.ws.redo())
         a["find"].triggered.connect(lambda: self.view and self.view.findbar.open_bar())
         a["find_next"].triggered.connect(lambda: self.view and self.view.findbar.find_next())
         a["find_previous"].triggered.connect(lambda: self.view and self.view.findbar.find_previous())
@@ -172,6 +176,8 @@ class MainWindow(QMainWindow):
         settings.setValue("project/last", str(target))
         settings.setValue(self._coder_key(project), coder_id)
         self.setWindowTitle(f"{project.display_name} — Quotecoder")
+        show_read_only(self, project.read_only)
+        self.backups.on_open(project)
         if project.migration_backup is not None:
             self.statusBar().showMessage(f"Project upgraded; a backup was kept at {project.migration_backup}", 8000)
         self._update_status()
@@ -230,6 +236,7 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             self.project.close()
         self.project = self.ws = self.view = None
+        show_read_only(self, False)
         self._welcome()
         self._update_enabled()
 

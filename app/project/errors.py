@@ -1,6 +1,7 @@
 """Typed errors the Project raises. Each message is one sentence a user can act on.
 
-Importing this module loads no database library (see app/storage/errors.py).
+Light on purpose: importing this module loads neither SQLAlchemy nor Alembic, so the CLI
+and the GUI can catch these errors before (or without) opening a project.
 """
 
 from __future__ import annotations
@@ -8,10 +9,15 @@ from __future__ import annotations
 from app.core.errors import QuotecoderError, ValidationError
 from app.storage.errors import (
     ConnectionFailedError,
+    ConnectionLostError,
+    DamagedProjectError,
     DatabaseError,
+    DiskFullError,
+    LockedError,
     NewerVersionError,
     NotAProjectError,
     ProjectExistsError,
+    ReadOnlyError,
 )
 
 __all__ = [
@@ -25,6 +31,11 @@ __all__ = [
     "ProjectExistsError",
     "ConnectionFailedError",
     "NewerVersionError",
+    "LockedError",
+    "DiskFullError",
+    "DamagedProjectError",
+    "ConnectionLostError",
+    "ReadOnlyError",
 ]
 
 

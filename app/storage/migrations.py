@@ -23,7 +23,7 @@ from sqlalchemy import text
 
 from app.assets import migrations_folder
 from app.storage.database import Database
-from app.storage.errors import NewerVersionError
+from app.storage.errors import NewerVersionError, ReadOnlyError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -78,10 +78,11 @@ def upgrade_to_head(db: Database, target: str = "head") -> Path | None:
     current = current_revision(db)
     if current == head_revision() and target == "head":
         return None
-    if current is not None and current not in known_revisions():
-        raise NewerVersionError(
-            f"{db.display_name} was written by a newer version of Quotecoder "
-            f"(schema revision {current}); update Quotecoder to open it"
+    refuse_newer(db.display_name, current)
+    if db.read_only:
+        raise ReadOnlyError(
+            f"{db.display_name} was made by an older Quotecoder and needs an upgrade, but it is read-only; "
+            f"copy it to a folder you can write to and open the copy"
         )
     from alembic import command
 
@@ -91,6 +92,17 @@ def upgrade_to_head(db: Database, target: str = "head") -> Path | None:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
     return backup
+
+
+def refuse_newer(where: str, revision: str | None) -> None:
+    """Refuse a schema revision this version does not know: a newer Quotecoder wrote it."""
+    if revision is None or revision == head_revision():
+        return  # the common case, answered without loading Alembic
+    if revision not in known_revisions():
+        raise NewerVersionError(
+            f"{where} was written by a newer version of Quotecoder "
+            f"(schema revision {revision}); update Quotecoder to open it"
+        )
 
 
 def backup_sqlite(db: Database, revision: str | None) -> Path | None:
