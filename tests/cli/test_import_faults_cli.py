@@ -51,3 +51,33 @@ def test_replacement_characters_are_reported_in_text_and_json(qc, proj, tmp_path
     qc("init", other)
     [outcome] = qc.json("import", other, path, "--json")
     assert outcome["status"] == "imported" and outcome["notes"][0].startswith("not valid UTF-8 throughout")
+
+
+def test_segments_csv_defuses_formulas_like_export_csv(qc, proj, tmp_path):
+    import csv
+
+    hostile = tmp_path / "hostile.txt"
+    body = "=HYPERLINK(\"http://x\")\n+1 said the caller\n-2 @SUM(A1)\x07 bell"
+    hostile.write_text(body, encoding="utf-8")
+    quotes = ["=HYPERLINK(", "+1 said the caller", "-2 @SUM(A1)\x07"]
+    qc("import", proj, hostile)
+    qc("codes", proj, "add", "@Code")
+    assert qc("coders", proj, "add", "--", "-Coder")[0] == 0
+    for quote in quotes:
+        start, end = body.index(quote), body.index(quote) + len(quote)
+        assert qc("code", proj, "--doc", 1, "--code", "@Code", "--coder=-Coder", "--start", start,
+                  "--end", end, "--memo", "=1+1")[0] == 0
+    code, out, err = qc("segments", proj, "--csv")
+    assert code == 0
+    listed = list(csv.DictReader(io.StringIO(out)))
+    export = tmp_path / "out.csv"
+    assert qc("export", proj, export)[0] == 0
+    with open(export, encoding="utf-8", newline="") as fh:
+        exported = list(csv.DictReader(fh))
+    for fields in (listed, [{k.lower(): v for k, v in row.items()} for row in exported]):
+        cells = [v for row in fields for v in row.values() if v]
+        assert not any(v.startswith(("=", "+", "-", "@")) for v in cells), "a formula reached the CSV raw"
+        assert not any("\x07" in v for v in cells)
+    assert [r["text"] for r in listed] == ["'=HYPERLINK(", "'+1 said the caller", "'-2 @SUM(A1)"]
+    assert {r["memo"] for r in listed} == {"'=1+1"} and {r["coder"] for r in listed} == {"'-Coder"}
+    assert "starting with = + - or @ as text" in err
