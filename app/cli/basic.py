@@ -137,6 +137,8 @@ def cmd_import(args) -> int:
             if o.status == "imported":
                 near = f" (near-duplicate of document {o.near_duplicate_of})" if o.near_duplicate_of else ""
                 print(f"imported   {o.path} -> document {o.document_id}: {o.title}{near}")
+                for note in o.notes:  # replacements, guessed encodings, skipped rows: the user must see them
+                    print(f"  note: {note}")
             elif o.status == "duplicate":
                 print(f"duplicate  {o.path} ({o.error})")
             else:

@@ -45,6 +45,7 @@ class ImportOutcome:
         return {
             "path": self.path, "status": self.status, "document_id": self.document_id,
             "title": self.title, "error": self.error, "near_duplicate_of": self.near_duplicate_of,
+            "notes": list(self.notes),
         }
 
 
