@@ -32,7 +32,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m app.gui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from app.core.errors import QuotecoderError
-from app.gui.actions import Actions
+from app.gui.actions import MENUS, Actions
 from app.gui.codebook_actions import CodebookActions
 from app.gui.coding_menu import CodingMenu
 from app.gui.dialogs.coder_chooser import CoderChooserDialog
@@ -65,22 +65,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         bar = self.menuBar()
-        for title, ids in (
-            ("&File", ["new_project", "open_project", None, "import_files", "import_folder", None, "settings", None,
-                       "quit"]),
-            ("&Edit", ["undo", "redo", None, "find", "find_next", "find_previous"]),
-            ("&Code", ["quick_code", "in_vivo", "snap_selection", "remove_coding", None, "new_code", None,
-                       "snap_words"]),
-            ("&Document", ["next_document", "previous_document", None, "mark_done", None, "document_properties"]),
-            ("&View", ["view_mine", "view_all", "view_chosen", None, "switch_coder", None, "reader_font"]),
-            ("&Help", ["shortcuts_help", None, "about"]),
-        ):
+        self.menus: dict[str, QMenu] = {}
+        for name, title, ids in MENUS:
             menu = bar.addMenu(title)
+            menu.setObjectName(name)
+            self.menus[name] = menu
             for action_id in ids:
                 menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
-        team = bar.addMenu("&Team")  # the Agreement window (app/gui/agreement/)
-        bar.insertMenu(bar.actions()[-2], team)
-        team.addAction("&Agreement and Adjudication…", self.open_agreement)
+        a["agreement"].triggered.connect(self.open_agreement)
         group = QActionGroup(self)
         for action_id in ("view_mine", "view_all", "view_chosen"):
             group.addAction(a[action_id])
