@@ -14,6 +14,8 @@ each aggregator wraps a wire story in different boilerplate.
 from __future__ import annotations
 
 import re
+import zlib
+from functools import lru_cache
 from typing import Hashable, Iterable
 
 import numpy as np
@@ -29,10 +31,19 @@ _WORDS = re.compile(r"\w+")
 
 def shingles(text: str, size: int = 5) -> set[str]:
     """Lower-cased word n-grams of ``text`` (the whole text as one shingle when shorter)."""
-    words = [w.lower() for w in _WORDS.findall(text)]
+    return _shingles([w.lower() for w in _WORDS.findall(text)], size)
+
+
+def _shingles(words: list[str], size: int) -> set[str]:
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@lru_cache(maxsize=4)
+def _template(num_perm: int) -> MinHash:
+    """An empty MinHash whose random permutations every signature of this size shares."""
+    return MinHash(num_perm=num_perm)
 
 
 class NearDuplicateIndex:
@@ -61,10 +72,15 @@ class NearDuplicateIndex:
         return len(self._signatures)
 
     def _minhash(self, text: str) -> MinHash | None:
-        if len(_WORDS.findall(text)) < self.min_words:
+        words = [w.lower() for w in _WORDS.findall(text)]
+        if len(words) < self.min_words:
             return None
-        m = MinHash(num_perm=self.num_perm)
-        m.update_batch([s.encode("utf-8") for s in shingles(text, self.shingle_size)])
+        template = _template(self.num_perm)
+        # The template's permutations are reused (making them is a third of the cost of a
+        # document), and CRC-32 hashes the shingles: the signatures live only in memory.
+        m = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32, permutations=template.permutations,
+                    scheme=template.scheme)
+        m.update_batch([s.encode("utf-8") for s in _shingles(words, self.shingle_size)])
         return m
 
     def _find(self, key: Hashable) -> Hashable:
