@@ -73,21 +73,25 @@ def language_shares(text: str, min_letters: int = 20) -> dict[str, float]:
     in the same language is that language alone.
     """
     identifier = _identifier()
-    chunks = [(chunk, n) for chunk in _chunks(text) if (n := _letters(chunk)) >= min_letters]
-    if not chunks:
+    chunks = _chunks(text)
+    # The first and last paragraphs long enough to judge (letters counted only until found).
+    first = next((i for i, c in enumerate(chunks) if _letters(c) >= min_letters), None)
+    if first is None:
         # No paragraph long enough alone; judge the text as a whole.
         if _letters(text) < min_letters:
             return {}
         return {identifier.classify(text[:_BUDGET_CHARS])[0]: 1.0}
-    first, last = chunks[0][0], chunks[-1][0]
-    if len(chunks) == 1 and len(first) <= 2 * _PROBE_CHARS:
-        return {identifier.classify(first)[0]: 1.0}
-    opening = identifier.classify(first[:_PROBE_CHARS])[0]
-    if opening == identifier.classify(last[-_PROBE_CHARS:])[0]:
+    last = next(i for i in range(len(chunks) - 1, first - 1, -1) if _letters(chunks[i]) >= min_letters)
+    if first == last and len(chunks[first]) <= 2 * _PROBE_CHARS:
+        return {identifier.classify(chunks[first])[0]: 1.0}
+    opening = identifier.classify(chunks[first][:_PROBE_CHARS])[0]
+    if opening == identifier.classify(chunks[last][-_PROBE_CHARS:])[0]:
         return {opening: 1.0}
     weights: Counter[str] = Counter()
-    for chunk, n in chunks:
-        weights[identifier.classify(chunk[:_BUDGET_CHARS])[0]] += n
+    for chunk in chunks:
+        n = _letters(chunk)
+        if n >= min_letters:
+            weights[identifier.classify(chunk[:_BUDGET_CHARS])[0]] += n
     total = sum(weights.values())
     return {lang: w / total for lang, w in weights.most_common()}
 

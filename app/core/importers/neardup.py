@@ -40,6 +40,33 @@ def _shingles(words: list[str], size: int) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+def shingle_hashes(words: list[str], size: int = 5) -> np.ndarray:
+    """32-bit hashes of the distinct word ``size``-grams of ``words`` (one per shingle of ``shingles``).
+
+    Each word is hashed once (CRC-32) and the n-grams are combined with NumPy, so a
+    document costs one hash per word instead of building, encoding and hashing every
+    n-gram string. The hashes live only in memory (a new index per import).
+    """
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashed = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    size = min(size, len(words))
+    count = len(words) - size + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(size):  # a polynomial over the window, wrapping at 2**64
+        combined = combined * _MULTIPLIER + hashed[offset:offset + count]
+    # SplitMix64's finaliser, so every word reaches the top 32 bits kept.
+    combined ^= combined >> np.uint64(30)
+    combined *= np.uint64(0xBF58476D1CE4E5B9)
+    combined ^= combined >> np.uint64(27)
+    combined *= np.uint64(0x94D049BB133111EB)
+    combined ^= combined >> np.uint64(31)
+    return np.unique(combined >> np.uint64(32))
+
+
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: every step stays a bijection of the window's words
+
+
 @lru_cache(maxsize=4)
 def _template(num_perm: int) -> MinHash:
     """An empty MinHash whose random permutations every signature of this size shares."""
@@ -76,11 +103,10 @@ class NearDuplicateIndex:
         if len(words) < self.min_words:
             return None
         template = _template(self.num_perm)
-        # The template's permutations are reused (making them is a third of the cost of a
-        # document), and CRC-32 hashes the shingles: the signatures live only in memory.
-        m = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32, permutations=template.permutations,
+        # The template's permutations are reused: making them was a third of a document's cost.
+        m = MinHash(num_perm=self.num_perm, hashfunc=int, permutations=template.permutations,
                     scheme=template.scheme)
-        m.update_batch([s.encode("utf-8") for s in _shingles(words, self.shingle_size)])
+        m.update_batch(shingle_hashes(words, self.shingle_size).tolist())
         return m
 
     def _find(self, key: Hashable) -> Hashable:
