@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from app.cli.output import print_csv, print_json, print_table
-from app.core.importers import ImportOptions
-from app.project import Project, ValidationError
+from app.core.errors import ValidationError
 
 SEGMENT_COLUMNS = ("id", "document_id", "document_title", "coder", "code", "start", "end", "text", "memo")
 
@@ -105,6 +104,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args) -> int:
+    from app.project import Project
     path = args.project
     if "://" not in path and not path.endswith(".qcp"):
         print(f"note: project files usually end in .qcp; creating {path} as given", file=sys.stderr)
@@ -114,6 +114,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from app.project import Project
+    from app.core.importers import ImportOptions
     options = ImportOptions(
         max_file_bytes=int(args.max_size_mb * 1024 * 1024),
         text_column=args.text_column, title_column=args.title_column, date_column=args.date_column,
@@ -151,6 +153,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_docs(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         docs = project.documents.list()
     rows = [
@@ -173,6 +176,7 @@ def cmd_docs(args) -> int:
 
 
 def cmd_set_meta(args) -> int:
+    from app.project import Project
     from datetime import date
 
     fields: dict[str, object] = {}
@@ -195,6 +199,7 @@ def cmd_set_meta(args) -> int:
 
 
 def cmd_codes_add(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         edit = project.codebook.add_path(args.path, color=args.color, description=args.description)
         code = project.codebook.get(edit.id)
@@ -203,6 +208,7 @@ def cmd_codes_add(args) -> int:
 
 
 def cmd_codes_list(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         codes = project.codebook.list()
         usage = project.codebook.usage()
@@ -223,6 +229,7 @@ def cmd_codes_list(args) -> int:
 
 
 def cmd_coders_add(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         edit = project.coders.add(args.name, color=args.color, consensus=args.consensus)
     print(f"added coder {args.name.strip()} (id {edit.id})")
@@ -230,6 +237,7 @@ def cmd_coders_add(args) -> int:
 
 
 def cmd_coders_list(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         coders = project.coders.list()
     rows = [{"id": c.id, "name": c.name, "color": c.color, "consensus": c.consensus} for c in coders]
@@ -242,6 +250,7 @@ def cmd_coders_list(args) -> int:
 
 
 def cmd_code(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         code = project.codebook.by_path(args.code)
         coder = project.coders.by_name(args.coder)
@@ -252,6 +261,7 @@ def cmd_code(args) -> int:
 
 
 def cmd_segments(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         code_ids = [project.codebook.by_path(args.code).id] if args.code else None
         coder_ids = [project.coders.by_name(args.coder).id] if args.coder else None
@@ -276,6 +286,7 @@ def cmd_segments(args) -> int:
 
 
 def cmd_import_codings(args) -> int:
+    from app.project import Project
     from app.project.bulk import REQUIRED, import_codings
 
     path = Path(args.file)
