@@ -117,3 +117,41 @@ def test_deleting_a_document_removes_its_codings_and_undo_brings_everything_back
 def test_deleting_a_missing_document_says_so(project, setup):
     with pytest.raises(NotFoundError, match="no document with id 999"):
         project.documents.delete(999)
+
+
+def test_every_memo_is_exported_to_xlsx_csv_and_qdpx(project, setup, tmp_path):
+    import csv
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    doc, _other, code, ann, _bob = setup
+    project.acting_coder_id = ann
+    coding = project.codings.add(doc, code, ann, 4, 13).id
+    project.memos.add("project", None, "Plan the coding.")
+    project.memos.add("document", doc, "=Check the date.")
+    project.memos.add("code", code, "Broad code.")
+    project.memos.add("coding", coding, "A slogan.")
+
+    wb = load_workbook(project.exchange.export(tmp_path / "out.xlsx").path)
+    rows = list(wb["Memos"].iter_rows(values_only=True))
+    header = rows[0]
+    got = {(r[header.index("On")], r[header.index("Document or code")], r[header.index("Memo")],
+            r[header.index("Author")]) for r in rows[1:]}
+    assert got == {("project", None, "Plan the coding.", "Ann"), ("document", "Speech", "=Check the date.", "Ann"),
+                   ("code", "Economy/Jobs", "Broad code.", "Ann")}
+    formula = [c for c in wb["Memos"]["D"] if c.value == "=Check the date."]
+    assert formula and formula[0].data_type == "s"
+    assert all(r[header.index("Created")] is not None for r in rows[1:])
+    seg = list(wb["Segments"].iter_rows(values_only=True))
+    assert seg[1][seg[0].index("Memo")] == "A slogan."
+
+    project.exchange.export(tmp_path / "out.csv")
+    with open(tmp_path / "out.csv", encoding="utf-8") as fh:
+        assert [r["Memo"] for r in csv.DictReader(fh)] == ["A slogan."]
+
+    project.exchange.export(tmp_path / "out.qdpx")
+    with zipfile.ZipFile(tmp_path / "out.qdpx") as z:
+        xml = z.read("project.qde").decode("utf-8")
+    for text in ("Plan the coding.", "=Check the date.", "Broad code.", "A slogan."):
+        assert text in xml
