@@ -32,10 +32,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument(f"--{column}-column", metavar="NAME", help=f"corpus tables: the {column} column")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("docs", help="list documents")
+    p = sub.add_parser("docs", help="list documents, or delete one")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_docs)
+    docs = p.add_subparsers(dest="action", metavar="ACTION")
+    a = docs.add_parser("delete", help="delete a document with its codings and memos")
+    a.add_argument("id", type=int, metavar="ID")
+    a.add_argument("--yes", action="store_true", help="confirm; without it nothing is deleted")
+    a.set_defaults(func=cmd_docs_delete)
 
     p = sub.add_parser("set-meta", help="correct a document's metadata (the text never changes)")
     p.add_argument("project", metavar="PROJECT")
@@ -172,6 +177,22 @@ def cmd_docs(args) -> int:
     else:
         print_table([(r["id"], r["date"], r["language"], r["length"], r["title"]) for r in rows],
                     ("ID", "DATE", "LANG", "LENGTH", "TITLE"))
+    return 0
+
+
+def cmd_docs_delete(args) -> int:
+    with Project.open(args.project) as project:
+        doc = project.documents.get(args.id)
+        counts = project.documents.codings_by_coder(args.id)
+        total = sum(counts.values())
+        if not args.yes:
+            by = ", ".join(f"{n} by {name}" for name, n in counts.items())
+            raise ValidationError(
+                f"document {doc.id} '{doc.title}' has {total} coding(s){' (' + by + ')' if by else ''}; "
+                "add --yes to delete it with them"
+            )
+        project.documents.delete(args.id)
+    print(f"deleted document {doc.id} '{doc.title}' and its {total} coding(s)")
     return 0
 
 

@@ -25,6 +25,7 @@ from app.gui.nlp.integration import install as install_nlp
 from app.gui.preferences import Preferences
 from app.gui.theme import reader_font
 from app.gui.workspace import ViewMode, Workspace
+from app.gui.workspace_tools import install as install_tools
 from app.gui.workspace_view import WorkspaceView
 from app.project import PROJECT_SUFFIX, Project
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         install_nlp(self)  # Analysis menu, Quotes dock, suggestions (app/gui/nlp/integration.py)
+        self.tools = install_tools(self)  # Memos dock, document memo/delete, History (app/gui/workspace_tools.py)
         self._build_toolbar()
         self.coder_label = QLabel()
         self.coder_label.setObjectName("coderLabel")
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.coding_menu = CodingMenu(self.view, self, self.actions)
         self.setCentralWidget(self.view)
         self._wire_workspace()
+        self.tools.attach(self.view)
         settings = QSettings()
         self.view.restore_state(settings)
         font = settings.value("reader/font")
@@ -233,6 +236,7 @@ class MainWindow(QMainWindow):
         if self.ws is not None:
             self.ws.undo_stack.blockSignals(True)
             self.ws.blockSignals(True)
+        self.tools.detach()
         if self.project is not None:
             self.project.close()
         self.project = self.ws = self.view = None

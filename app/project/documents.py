@@ -232,6 +232,25 @@ class DocumentsManager:
         with self._db.reader() as s:
             return dict(s.execute(query).all())
 
+    # --- deleting (see app/project/deletion.py) ---
+
+    def codings_by_coder(self, document_id: int) -> dict[str, int]:
+        """Codings per coder name in one document: what a delete would remove."""
+        from app.project.deletion import coding_counts
+
+        return coding_counts(self._p, document_id)
+
+    def delete(self, document_id: int):
+        """Delete a document with its codings, memos and results; returns what ``restore`` needs."""
+        from app.project.deletion import delete_document
+
+        return delete_document(self._p, document_id)
+
+    def restore(self, deleted) -> "Edit":
+        from app.project.deletion import restore_document
+
+        return restore_document(self._p, deleted)
+
 
 class _Row:
     """Attribute access over a result mapping, so document_info works without the text column."""
