@@ -7,6 +7,7 @@ from app.storage.database import (
     ConnectionFailedError,
     DatabaseError,
     NotAProjectError,
+    PermissionDeniedError,
     ProjectExistsError,
 )
 from app.storage.migrations import NewerVersionError
@@ -22,6 +23,7 @@ __all__ = [
     "ProjectExistsError",
     "ConnectionFailedError",
     "NewerVersionError",
+    "PermissionDeniedError",
 ]
 
 

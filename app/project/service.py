@@ -40,6 +40,7 @@ class Project:
         from app.project.exchange import ExchangeManager
         from app.project.memos import MemosManager
         from app.project.nlp import NlpManager
+        from app.project.team import TeamManager
 
         self.db = db
         # The coder on whose behalf edits are made; recorded in the audit log.
@@ -54,6 +55,7 @@ class Project:
         self.agreement = AgreementManager(self)
         self.nlp = NlpManager(self)
         self.exchange = ExchangeManager(self)
+        self.team = TeamManager(self)
 
     # --- opening and closing ---
 
@@ -101,6 +103,8 @@ class Project:
         project = cls(db)
         try:
             project.migration_backup = upgrade_to_head(db)
+            # A team project: the connecting login decides who is coding.
+            project.team.identify()
         except Exception:
             db.dispose()
             raise

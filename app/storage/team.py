@@ -58,6 +58,12 @@ OWNED_ROWS = {
     "suggestion_decisions": "coder_id",
     "memos": "author_id",
 }
+_NOUNS = {
+    "codings": "codings",
+    "document_status": "document statuses",
+    "suggestion_decisions": "suggestion decisions",
+    "memos": "memos",
+}
 # Tables everyone reads and only leads write (document-level data, the codebook, the team).
 LEAD_TABLES = (
     "project_info",
@@ -272,6 +278,19 @@ def _create_functions(conn: Connection, names: TeamNames, schema: str) -> None:
             "EXECUTE format('ALTER ROLE %I PASSWORD %L', login_name, secret);"
         ),
     }
+    guard = (
+        "DECLARE coder integer := (to_jsonb(OLD) ->> TG_ARGV[0])::integer; BEGIN "
+        f"IF NOT {sch}.qc_team_may_write(coder) THEN "
+        "RAISE EXCEPTION 'you may change only your own %', TG_ARGV[1] "
+        "USING ERRCODE = 'insufficient_privilege', "
+        "HINT = 'adjudicators may also change the consensus coder''s; leads may change everyone''s'; "
+        "END IF; RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END; END"
+    )
+    conn.execute(text(
+        f"CREATE OR REPLACE FUNCTION {sch}.qc_team_guard_row() RETURNS trigger LANGUAGE plpgsql "
+        f"SET search_path = pg_catalog, pg_temp AS $fn$ {guard} $fn$"))
+    conn.execute(text(f"ALTER FUNCTION {sch}.qc_team_guard_row() OWNER TO {owner}"))
+
     for signature, body in managers.items():
         conn.execute(text(
             f"CREATE OR REPLACE FUNCTION {sch}.{signature} RETURNS void LANGUAGE plpgsql "
@@ -302,8 +321,15 @@ def _create_policies(conn: Connection, schema: str) -> None:
             seen = "true"
         policy(table, "team_read", "SELECT", seen, None)
         policy(table, "team_insert", "INSERT", None, may)
-        policy(table, "team_update", "UPDATE", may, may)
-        policy(table, "team_delete", "DELETE", may, None)
+        # UPDATE and DELETE reach every row the login can see, and the guard trigger below
+        # refuses the statement for a row that is not the login's to change: an error the
+        # app can report, where a narrower USING clause would silently change nothing.
+        policy(table, "team_update", "UPDATE", seen, may)
+        policy(table, "team_delete", "DELETE", seen, None)
+        conn.execute(text(f"DROP TRIGGER IF EXISTS team_owned_rows ON {sch}.{table}"))
+        conn.execute(text(
+            f"CREATE TRIGGER team_owned_rows BEFORE UPDATE OR DELETE ON {sch}.{table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {sch}.qc_team_guard_row({_lit(column)}, {_lit(_NOUNS[table])})"))
 
     conn.execute(text(f"ALTER TABLE {sch}.audit_log ENABLE ROW LEVEL SECURITY"))
     policy("audit_log", "team_read", "SELECT", "true", None)
