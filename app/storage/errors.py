@@ -21,6 +21,7 @@ __all__ = [
     "DamagedProjectError",
     "ConnectionLostError",
     "ReadOnlyError",
+    "PermissionDeniedError",
 ]
 
 
@@ -62,3 +63,7 @@ class ConnectionLostError(DatabaseError):
 
 class ReadOnlyError(DatabaseError):
     """An edit on a project opened read-only (the file or its folder cannot be written)."""
+
+
+class PermissionDeniedError(DatabaseError):
+    """The database refused a change this login may not make (team projects: grants and RLS)."""
