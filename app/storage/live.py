@@ -29,6 +29,8 @@ from typing import Union
 
 import psycopg
 
+from app.storage.database import ConnectionFailedError
+
 __all__ = ["CHANNEL", "Change", "Batch", "PgListener", "SqlitePoller", "change_source", "parse_payload"]
 
 CHANNEL = "quotecoder"
@@ -216,5 +218,10 @@ def change_source(db) -> Source:
     if db.path is not None:
         return SqlitePoller(db.path)
     listener = PgListener(db.engine.url.render_as_string(hide_password=False))
-    listener.connect()
+    try:
+        listener.connect()
+    except psycopg.Error as exc:
+        raise ConnectionFailedError(
+            f"cannot listen for changes on {db.display_name}: {(str(exc).strip().splitlines() or ['no reason'])[0]}"
+        ) from None
     return listener
