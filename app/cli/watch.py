@@ -35,12 +35,11 @@ def cmd_watch(args) -> int:
 
 def _watch(target: str, as_json: bool) -> None:
     from app.project import Project
-    from app.storage.live import SqlitePoller, change_source
 
     with Project.open(target) as project:
-        source = change_source(project.db)
+        source = project.live.source()
         try:
-            sqlite = isinstance(source, SqlitePoller)
+            sqlite = not project.live.has_notifications
             if sqlite:
                 _note(SQLITE_NOTE.format(name=project.display_name))
             _note(f"watching {project.display_name} (Ctrl+C to stop)")

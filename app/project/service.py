@@ -37,6 +37,7 @@ class Project:
         from app.project.coders import CodersManager
         from app.project.codings import CodingsManager
         from app.project.documents import DocumentsManager
+        from app.project.live import LiveManager
         from app.project.exchange import ExchangeManager
         from app.project.memos import MemosManager
         from app.project.nlp import NlpManager
@@ -54,6 +55,7 @@ class Project:
         self.agreement = AgreementManager(self)
         self.nlp = NlpManager(self)
         self.exchange = ExchangeManager(self)
+        self.live = LiveManager(self)
 
     # --- opening and closing ---
 

@@ -144,9 +144,21 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends normally, rolls back otherwise."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: commits when the block ends normally, rolls back otherwise.
+
+        A connection that drops mid-edit (a PostgreSQL server gone) is reported as a
+        ConnectionFailedError saying the edit was not saved; the pool reconnects on the next one.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if not exc.connection_invalidated:  # a disconnect, not a lock or a bad statement
+                raise
+            raise ConnectionFailedError(
+                f"the edit could not be written: the connection to {self.display_name} failed "
+                f"({_first_line(exc.orig)}); nothing was saved, try again once it is back"
+            ) from None
 
     def reader(self) -> Session:
         """A session for reading only (the caller closes it)."""

@@ -35,7 +35,8 @@ __all__ = ["CHANNEL", "Change", "Batch", "PgListener", "SqlitePoller", "change_s
 
 CHANNEL = "quotecoder"
 TABLES = frozenset({"codings", "codes", "document_status", "memos", "documents", "coders"})
-RETRY_SECONDS = 2.0  # how often a lost connection is retried
+RETRY_SECONDS = 1.0  # how often a lost connection is retried
+APPLICATION_NAME = "quotecoder live"  # how the listening connection shows in pg_stat_activity
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class PgListener:
     def connect(self) -> None:
         """Connect and LISTEN now; raises ``psycopg.OperationalError`` when the server cannot be reached."""
         self.close()
-        conn = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5)
+        conn = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5, application_name=APPLICATION_NAME)
         conn.execute(f'LISTEN "{self.channel}"')
         self._conn = conn
         self.last_error = None

@@ -145,3 +145,30 @@ def test_payloads_that_are_not_ours_are_ignored(payload):
 def test_payload_parsing_keeps_only_integer_ids():
     change = parse_payload('{"table": "codes", "op": "delete", "id": 7, "document_id": "x", "coder": 3}')
     assert change == Change("codes", "delete", 7, None, None)
+
+
+def test_an_edit_whose_connection_drops_says_it_was_not_saved_and_the_next_one_works(pg_project):
+    from app.project import ConnectionFailedError
+
+    p = pg_project
+    with pytest.raises(ConnectionFailedError, match="could not be written.*nothing was saved"):
+        with p.db.session() as s:
+            pid = s.scalar(text("SELECT pg_backend_pid()"))
+            with p.db.engine.connect() as admin:
+                admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            s.execute(text("INSERT INTO project_info (key, value) VALUES ('lost', 'edit')"))
+    assert p.info("lost") is None
+    code = p.codebook.add("After the drop").id  # the pool reconnects
+    assert p.codebook.get(code).name == "After the drop"
+
+
+def test_project_live_turns_row_changes_into_the_change_set_views_refresh_from():
+    from app.core.records import ChangeSet
+    from app.project.live import changeset, needs_full_reload
+
+    changes = [Change("codings", "insert", 5, 2, "Bob"), Change("codes", "update", 3, None, None),
+               Change("document_status", "update", None, 7, "Bob"), Change("memos", "insert", 9, None, "Bob")]
+    assert changeset(changes) == ChangeSet(frozenset({2, 7}), frozenset({3}), frozenset(), frozenset({5}))
+    assert not needs_full_reload(changes)
+    assert needs_full_reload([Change("documents", "insert", 4, 4, None)])
+    assert not needs_full_reload([Change("documents", "update", 4, 4, None)])
