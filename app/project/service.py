@@ -43,6 +43,7 @@ class Project:
         from app.project.coders import CodersManager
         from app.project.codings import CodingsManager
         from app.project.documents import DocumentsManager
+        from app.project.live import LiveManager
         from app.project.memos import MemosManager
         from app.project.team import TeamManager
 
@@ -57,6 +58,7 @@ class Project:
         self.memos = MemosManager(self)
         self.audit = AuditManager(self)
         self.team = TeamManager(self)
+        self.live = LiveManager(self)
 
     # Managers whose libraries (NumPy for agreement, openpyxl and the REFI code for exchange)
     # cost more to import than most sessions use: made on first use.

@@ -223,10 +223,22 @@ class Database:
         A change the database refuses for want of privilege (a team project's grants,
         row-level security or guard triggers) becomes a PermissionDeniedError saying what
         this login may not change; nothing of the unit of work is written.
+        A connection that drops mid-edit (a PostgreSQL server gone) is reported as a
+        ConnectionFailedError saying the edit was not saved; the pool reconnects on the next one.
         """
         try:
             with self._sessions() as session, session.begin():
                 yield session
+        except OperationalError as exc:
+            if not exc.connection_invalidated:  # a disconnect, not a lock or a bad statement
+                message = refusal_message(exc)
+                if message is None:
+                    raise
+                raise PermissionDeniedError(message) from None
+            raise ConnectionFailedError(
+                f"the edit could not be written: the connection to {self.display_name} failed "
+                f"({_first_line(exc.orig)}); nothing was saved, try again once it is back"
+            ) from None
         except DBAPIError as exc:
             message = refusal_message(exc)
             if message is None:

@@ -57,7 +57,7 @@ class DamagedProjectError(DatabaseError):
     """The project file is corrupt (truncated, overwritten, "disk image is malformed")."""
 
 
-class ConnectionLostError(DatabaseError):
+class ConnectionLostError(ConnectionFailedError):
     """The PostgreSQL server went away in the middle of a unit of work."""
 
 
