@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from app.cli.output import print_json, print_table
-from app.project import Project, ValidationError
+
+if TYPE_CHECKING:
+    from app.project import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,6 +49,8 @@ def _positive(value: str) -> int:
 
 
 def cmd_memos_add(args) -> int:
+    from app.project import Project, ValidationError  # noqa: F401 - lazy, so --help stays light
+
     text = args.text.strip()
     if not text:
         raise ValidationError("the memo is empty; give its text with --text")
@@ -69,7 +74,7 @@ def cmd_memos_add(args) -> int:
     return 0
 
 
-def memo_rows(project: Project) -> list[dict]:
+def memo_rows(project: "Project") -> list[dict]:
     memos = project.memos.list(include_codings=True)
     memos.sort(key=lambda mo: (mo.created_at is None, mo.created_at, mo.target, mo.id))
     return [
@@ -83,6 +88,8 @@ def memo_rows(project: Project) -> list[dict]:
 
 
 def cmd_memos_list(args) -> int:
+    from app.project import Project, ValidationError  # noqa: F401 - lazy, so --help stays light
+
     with Project.open(args.project) as project:
         rows = memo_rows(project)
     if args.json:
@@ -94,6 +101,8 @@ def cmd_memos_list(args) -> int:
 
 
 def cmd_history(args) -> int:
+    from app.project import Project, ValidationError  # noqa: F401 - lazy, so --help stays light
+
     with Project.open(args.project) as project:
         entries = project.audit.entries(limit=args.limit)
     rows = [

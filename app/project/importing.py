@@ -62,15 +62,18 @@ def import_paths(
     options: ImportOptions | None = None,
     progress: Callable[[int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    stored: Callable[[ImportOutcome], None] | None = None,
 ) -> list[ImportOutcome]:
     """Import files, folders and zip archives; ``progress(done, name)`` before each file.
 
     ``count_files(paths)`` gives the total for a progress bar. Documents are stored in
     batches; a cancel stops after the current batch, which is stored whole.
+    ``stored(outcome)`` is called for each imported document once its batch is committed:
+    that, not ``progress``, is when a document is safe on disk.
     """
     options = options or ImportOptions()
     paths = [str(p) for p in paths]
-    batch = _Batch(project, _known_hashes(project), _near_duplicate_index(project))
+    batch = _Batch(project, _known_hashes(project), _near_duplicate_index(project), stored)
     for number, item in enumerate(iter_sources(paths, options), start=1):
         if cancelled is not None and cancelled():
             break
@@ -97,8 +100,9 @@ def import_paths(
 class _Batch:
     """Outcomes in file order, and the documents parsed but not stored yet."""
 
-    def __init__(self, project: "Project", known: dict[str, int], index: "NearDuplicateIndex") -> None:
-        self.project, self.known, self.index = project, known, index
+    def __init__(self, project: "Project", known: dict[str, int], index: "NearDuplicateIndex",
+                 stored: Callable[[ImportOutcome], None] | None = None) -> None:
+        self.project, self.known, self.index, self.stored = project, known, index, stored
         self.outcomes: list[ImportOutcome | None] = []
         self._docs: list[tuple[int, ImportedDocument]] = []  # (position in outcomes, document)
         self._waiting: dict[str, int] = {}  # text hash -> position of its first copy in this batch
@@ -138,6 +142,8 @@ class _Batch:
             self.index.add(document_id, doc.text, doc.excluded_spans)
             self.outcomes[position] = ImportOutcome(
                 self.outcomes[position].path, "imported", document_id, doc.title, notes=tuple(doc.notes))
+            if self.stored is not None:
+                self.stored(self.outcomes[position])
         for position, digest in self._copies:
             existing = self.known[digest]
             old = self.outcomes[position]
