@@ -182,8 +182,12 @@ class SqlitePoller:
     """``PRAGMA data_version`` on a connection of its own: did anyone commit since the last poll?"""
 
     def __init__(self, path: str | Path) -> None:
+        from app.storage.database import read_only_query
+
         self.path = Path(path)
-        self._conn = sqlite3.connect(self.path, check_same_thread=False)  # only ever reads a pragma
+        # Read-only, as the file may be (a project opened read-only): it only ever reads a pragma.
+        self._conn = sqlite3.connect(f"{self.path.as_uri()}?{read_only_query(self.path)}", uri=True,
+                                     check_same_thread=False)
         self._version = self._read()
 
     def _read(self) -> int:
