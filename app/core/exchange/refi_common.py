@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
+import zlib
 from collections.abc import Sequence
 from datetime import date, datetime, timezone
 
@@ -120,8 +121,12 @@ def check_zip(zf: zipfile.ZipFile, limits: type[ZipLimits] = ZipLimits) -> None:
 def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: type[ZipLimits] = ZipLimits) -> bytes:
     """Read one entry, stopping if it yields more than its header promised (a lying header)."""
     cap = min(info.file_size, limits.max_entry)
-    with zf.open(info) as fh:
-        data = fh.read(cap + 1)
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(cap + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        # A damaged entry (bad header, corrupt deflate stream, CRC mismatch): the file's fault, said as such.
+        raise RefiFormatError(f"the archive entry {info.filename!r} is damaged ({type(exc).__name__}: {exc})") from exc
     if len(data) > cap:
         raise RefiFormatError(f"the archive entry {info.filename!r} is larger than its header says")
     return data
