@@ -18,12 +18,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from bench.shared import CORPUS
 from app.core.importers import ImportFailure, parse_source
 from app.core.importers.sources import SourceProblem, iter_sources
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-if not CORPUS.exists():
-    CORPUS = Path("/work/shared/corpus")
 
 TEXT_SIZES = (200, 800, 3200)
 HTML_SIZES = (25, 100, 400)

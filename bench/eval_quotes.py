@@ -27,10 +27,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+from bench.shared import CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "quotes"
-CORPUS = Path("/work/shared/corpus") if Path("/work/shared/corpus").is_dir() else ROOT.parent / "shared" / "corpus"
 
 __all__ = ["load_gold", "evaluate", "Scores"]
 

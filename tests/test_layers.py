@@ -34,3 +34,14 @@ def test_starting_the_cli_does_not_import_spacy():
     code = "import sys, app.cli; app.cli.build_parser(); print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_import_contracts_hold():
+    """The import-linter contracts in pyproject.toml: one-way layers, Qt-free core, no cycles."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint), "--config", str(root / "pyproject.toml"), "--no-cache"],
+                            cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -1,5 +1,10 @@
 """Every QAction of the window, declared once: id, text, icon, standard key, user-overridable shortcut.
 
+``SPECS`` declares the actions and ``MENUS`` the menu bar, in order. Features
+(exchange, NLP, agreement) connect their slots to ``window.actions[id]``; none makes
+QActions of its own or patches menus by title or position. A dock's show/hide toggle
+is Qt's own ``toggleViewAction()``, added to the View menu by the dock's owner.
+
 Shortcuts a user sets in the settings dialog are stored in QSettings under
 ``shortcuts/<id>`` and win over the defaults declared here.
 """
@@ -33,6 +38,10 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import_files", "&Import Files…", "Import documents (text, Word, PDF, HTML, tables…)",
                "Ctrl+Shift+I", "import"),
     ActionSpec("import_folder", "Import &Folder…", "Import every document in a folder and its sub-folders"),
+    ActionSpec("import_refi", "Import &REFI-QDA Project…",
+               "Import a .qdpx project written by QualCoder, MAXQDA, ATLAS.ti or NVivo"),
+    ActionSpec("export", "&Export…", "Write the codings to Excel, CSV or REFI-QDA", "Ctrl+E"),
+    ActionSpec("restore_backup", "Restore &Backup…", "Put an automatic backup of this project back in its place"),
     ActionSpec("quit", "&Quit", "Close Quotecoder (everything is already saved)", Std.Quit),
     ActionSpec("undo", "&Undo", "Undo the last edit", Std.Undo, "undo"),
     ActionSpec("redo", "&Redo", "Redo the edit just undone", Std.Redo, "redo"),
@@ -51,6 +60,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("mark_done", "Mark Document &Done", "Mark this document done for you (toggle)", "Ctrl+D", "done"),
     ActionSpec("document_properties", "Document &Properties…",
                "Correct the title, language, outlet, author, URL and date of the open document", "Alt+Return"),
+    ActionSpec("document_memo", "Document &Memo…", "Read or write the memo on the open document", "Ctrl+M", "edit"),
+    ActionSpec("delete_document", "&Delete Document…",
+               "Delete the selected document with its codings and memos (undoable)"),
+    ActionSpec("history", "&History…", "Who did what and when, filterable by coder, document and action",
+               "Ctrl+H"),
     ActionSpec("new_code", "New &Code…", "Add a code to the codebook", "Ctrl+Shift+N", "add"),
     ActionSpec("view_mine", "&My Codings Only (Blind)", "Show and count only your own codings", "Ctrl+1",
                checkable=True),
@@ -62,9 +76,50 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("snap_words", "Snap Codings to Whole &Words", "Widen every new coding to whole words",
                None, None, True),
     ActionSpec("reader_font", "Reader &Font…", "Choose the font of the reader"),
+    # Analysis (app/gui/nlp/integration.py)
+    ActionSpec("run_nlp", "&Run NLP on the Corpus…", "Find sentences, quotes, speakers and entities in every document"),
+    ActionSpec("concordance", "&Concordance…", "Keyword in context across the corpus", "Ctrl+Shift+F"),
+    ActionSpec("code_quote", "Code This &Quote", "Apply the selected code to the whole quote at the cursor",
+               "Ctrl+Shift+Q"),
+    ActionSpec("code_speaker", "Code All Quotes by This S&peaker",
+               "Apply the selected code to every quote of the speaker of the quote at the cursor, in this document"),
+    ActionSpec("snap_sentence", "Snap Selection to &Sentence", "Widen the selection to whole sentences",
+               "Ctrl+Shift+E"),
+    ActionSpec("show_suggestions", "Show &Suggestions", "Show the codes' suggested passages (dashed)",
+               "Ctrl+Shift+G", checkable=True),
+    ActionSpec("accept_suggestion", "&Accept Suggestion", "Make the suggestion at the cursor a coding of yours",
+               "Ctrl+Shift+A"),
+    ActionSpec("reject_suggestion", "Re&ject Suggestion", "Do not suggest this passage for this code again",
+               "Ctrl+Shift+X"),
+    ActionSpec("nlp_settings", "NLP Se&ttings…", "Pipelines per language, glossary of names"),
+    # Codebook (app/gui/exchange.py)
+    ActionSpec("export_codebook", "&Export Codebook…", "Write the codebook to Excel, CSV or REFI-QDA (.qdc)"),
+    ActionSpec("import_codebook", "&Import Codebook…", "Add codes from a codebook file (.qdc, .xlsx, .csv)"),
+    # Team (app/gui/agreement/)
+    ActionSpec("agreement", "&Agreement and Adjudication…", "Compare coders, then decide their disagreements",
+               "Ctrl+Shift+R"),
     ActionSpec("settings", "&Settings…", "Shortcuts and preferences", Std.Preferences, "settings"),
     ActionSpec("shortcuts_help", "&Keyboard Shortcuts", "List every keyboard shortcut", Std.HelpContents),
     ActionSpec("about", "&About Quotecoder", "Version and licence"),
+)
+
+
+# The menu bar, in order: (object name, title, action ids; None is a separator).
+MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
+    ("fileMenu", "&File", ("new_project", "open_project", None, "import_files", "import_folder", "import_refi",
+                           "export", None, "restore_backup", None, "settings", None, "quit")),
+    ("editMenu", "&Edit", ("undo", "redo", None, "find", "find_next", "find_previous")),
+    ("codeMenu", "&Code", ("quick_code", "in_vivo", "snap_selection", "remove_coding", None, "new_code", None,
+                           "snap_words")),
+    ("documentMenu", "&Document", ("next_document", "previous_document", None, "mark_done", None,
+                                   "document_properties", "document_memo", None, "delete_document")),
+    ("viewMenu", "&View", ("view_mine", "view_all", "view_chosen", None, "switch_coder", None, "reader_font", None)),
+    ("analysisMenu", "&Analysis", ("run_nlp", "concordance", None, "code_quote", "code_speaker", "snap_sentence",
+                                   None, "show_suggestions", "accept_suggestion", "reject_suggestion", None,
+                                   "nlp_settings")),
+    ("codebookMenu", "Code&book", ("export_codebook", "import_codebook")),
+    ("teamMenu", "&Team", ("agreement", "history")),
+    ("helpMenu", "&Help", ("shortcuts_help", None, "about")),
 )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QVBoxLayout,
 )
@@ -215,48 +213,25 @@ def _with_suffix(path: str, chosen_filter: str) -> str:
     return path + (chosen_filter[start + 1 : -1] if start != -1 else "")
 
 
-def _menu(window, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.text().replace("&", "") == title:
-            return action.menu()
-    return None
-
-
 def install(window) -> ExchangeController:
-    """Add File > Export…, File > Import REFI-QDA project… and a Codebook menu to ``window``."""
+    """Connect File › Import REFI-QDA Project…, File › Export… and the Codebook menu (declared in actions.py)."""
     controller = ExchangeController(window)
-    actions: dict[str, QAction] = {}
-
-    def make(key: str, text: str, slot) -> QAction:
-        action = QAction(text, window)
-        action.setObjectName(f"exchange_{key}")
-        action.triggered.connect(slot)
-        actions[key] = action
-        return action
-
-    file_menu = _menu(window, "File")
-    anchor = window.actions["import_folder"]
-    following = file_menu.actions()[file_menu.actions().index(anchor) + 1] if file_menu else None
-    for action in (make("import_refi", "Import &REFI-QDA Project…", controller.import_refi_dialog),
-                   make("export", "&Export…", controller.export_dialog)):
-        if file_menu is not None:
-            file_menu.insertAction(following, action)
-    book = QMenu("Code&book", window)
-    book.addAction(make("export_codebook", "&Export Codebook…", controller.export_codebook_dialog))
-    book.addAction(make("import_codebook", "&Import Codebook…", controller.import_codebook_dialog))
-    help_menu = _menu(window, "Help")
-    if help_menu is not None:
-        window.menuBar().insertMenu(help_menu.menuAction(), book)
-    else:
-        window.menuBar().addMenu(book)
+    slots = {
+        "import_refi": controller.import_refi_dialog,
+        "export": controller.export_dialog,
+        "export_codebook": controller.export_codebook_dialog,
+        "import_codebook": controller.import_codebook_dialog,
+    }
+    actions = {action_id: window.actions[action_id] for action_id in slots}
+    for action_id, slot in slots.items():
+        actions[action_id].triggered.connect(slot)
 
     def enable() -> None:
         for action in actions.values():
             action.setEnabled(window.project is not None)
 
-    for menu in (file_menu, book):
-        if menu is not None:
-            menu.aboutToShow.connect(enable)
+    for name in ("fileMenu", "codebookMenu"):
+        window.menus[name].aboutToShow.connect(enable)
     enable()
     controller.actions = actions
     return controller

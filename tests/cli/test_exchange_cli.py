@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from bench.shared import REFI_SAMPLES
 
-SAMPLES = Path("/work/shared/refi-qda/samples")
+SAMPLES = REFI_SAMPLES
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from bench.shared import REFI_SAMPLES
 from app.core.exchange.xlsx import ExportCancelled
 from app.project import Project, ValidationError
 
-SAMPLES = Path("/work/shared/refi-qda/samples")
+SAMPLES = REFI_SAMPLES
 needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared REFI-QDA samples not present")
 
 SPEECH = "We will build.\nJobs matter 😀 here.\r\nThe economy grows. =SUM(A1) said no one."

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.shared import CORPUS
 from app.assets import resource
 from app.core.importers import ImportOptions
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 SEED = Path(str(resource("demo", "000_77d7894f4c471d5e.txt")))
 STORY = (
     "The parliament approved the constitutional amendments on Tuesday after a long debate in which "

@@ -1,4 +1,4 @@
-"""The Excel workbook export: Codebook, Segments, Documents, matrices, Co-occurrence, Agreement.
+"""The Excel workbook export: Codebook, Segments, Documents, matrices, Co-occurrence, Agreement, Memos.
 
 The workbook is written in openpyxl's write-only mode: rows go to temporary
 files as they are appended, so the Segments sheet streams the codings (which
@@ -22,6 +22,7 @@ from app.core.exchange.model import ExportData
 from app.core.exchange.safety import SafetyReport
 from app.core.exchange.segments import SegmentTable
 from app.core.exchange.xlsx_common import SheetWriter
+from app.core.exchange.xlsx_memos import write_memos_sheet
 from app.core.exchange.xlsx_sheets import (
     write_agreement_sheet,
     write_codebook_sheet,
@@ -105,6 +106,8 @@ def write_workbook(
         write_cooccurrence_sheet(wb, data.codes, stats, report, taken)
         if data.agreement:
             write_agreement_sheet(wb, data.agreement, report, taken)
+        if data.memos:
+            write_memos_sheet(wb, data.memos, data.documents, data.codes, data.coders, report, taken)
         # Codebook first, then Segments, then the rest in the order they were made.
         wb._sheets.sort(key=lambda ws: {codebook: 0, segments.title: 1}.get(ws.title, 2))
         wb.save(tmp)

@@ -4,6 +4,12 @@
 ``date(2022, 4, 26)``. A date whose day and month could be swapped
 ("03/04/2022") is returned with ``ambiguous=True`` and no date: a researcher
 filtering by month must not get a silently wrong one.
+
+Why not ``dateutil.parser``: it knows English month names only (the corpus writes
+"26 апреля 2022", "26 сәуір 2022", "26 Nisan 2022"), and it resolves "03/04/2022" by a
+``dayfirst`` switch instead of saying it cannot tell, which is exactly the silent guess
+this module exists to refuse. So the project keeps this small parser and does not
+depend on python-dateutil.
 """
 
 from __future__ import annotations

@@ -35,10 +35,11 @@ def _table_text(table: Table) -> str:
     for row in table.rows:
         cells, seen = [], set()
         for cell in row.cells:
-            # A merged cell is returned once per grid column it spans; keep it once.
-            if id(cell._tc) in seen:
+            # python-docx (1.2+) repeats the same cell object once per grid column a merged
+            # cell spans; keep it once.
+            if id(cell) in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen.add(id(cell))
             cells.append(" ".join(cell.text.split("\n")).strip())
         if any(cells):
             rows.append(" | ".join(cells))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections import Counter
 
@@ -34,6 +35,10 @@ _PREFERENCE = {
 }
 
 
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def decode_text(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     """Decode bytes of unknown encoding; return ``(text, encoding)``.
 
@@ -49,7 +54,7 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     """
     text, encoding = _decode(data, notes if notes is not None else [])
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     if sample and controls > 0.1 * len(sample):
         raise ImportFailure("binary data, not text")
     return text, encoding

@@ -10,8 +10,8 @@ command on the workspace's stack (``AddCoding``, ``RejectSuggestion``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QHeaderView, QLabel, QMenu
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDockWidget, QHeaderView, QLabel
 
 from app.gui.dialogs.quick_code import QuickCodeDialog
 from app.gui.nlp.concordance import ConcordanceDialog
@@ -22,21 +22,8 @@ from app.gui.nlp.suggestions import SuggestionOverlay
 from app.gui.workers import JobFailed, run_with_progress
 from app.gui.workspace_view import WorkspaceView
 
-ACTIONS = (  # id, text, tip, shortcut, checkable
-    ("run_nlp", "&Run NLP on the Corpus…", "Find sentences, quotes, speakers and entities in every document",
-     None, False),
-    ("concordance", "&Concordance…", "Keyword in context across the corpus", "Ctrl+Shift+F", False),
-    ("code_quote", "Code This &Quote", "Apply the selected code to the whole quote at the cursor", "Ctrl+Shift+Q", False),
-    ("code_speaker", "Code All Quotes by This S&peaker", "Apply the selected code to every quote of the speaker "
-     "of the quote at the cursor, in this document", None, False),
-    ("snap_sentence", "Snap Selection to &Sentence", "Widen the selection to whole sentences", "Ctrl+Shift+E", False),
-    ("show_suggestions", "Show &Suggestions", "Show the codes' suggested passages (dashed)", "Ctrl+Shift+G", True),
-    ("accept_suggestion", "&Accept Suggestion", "Make the suggestion at the cursor a coding of yours",
-     "Ctrl+Shift+A", False),
-    ("reject_suggestion", "Re&ject Suggestion", "Do not suggest this passage for this code again",
-     "Ctrl+Shift+X", False),
-    ("nlp_settings", "NLP Se&ttings…", "Pipelines per language, glossary of names", None, False),
-)
+ACTION_IDS = ("run_nlp", "concordance", "code_quote", "code_speaker", "snap_sentence", "show_suggestions",
+              "accept_suggestion", "reject_suggestion", "nlp_settings")  # declared in app/gui/actions.py
 
 
 class NlpController(QObject):
@@ -47,17 +34,7 @@ class NlpController(QObject):
         self.panel: QuotesPanel | None = None
         self.suggestions: SuggestionController | None = None
         self.concordance: ConcordanceDialog | None = None
-        self.actions: dict[str, QAction] = {}
-        for action_id, text, tip, shortcut, checkable in ACTIONS:
-            action = QAction(text, window)
-            action.setObjectName(f"action_{action_id}")
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-            action.setCheckable(checkable)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            window.addAction(action)
-            self.actions[action_id] = action
+        self.actions: dict[str, QAction] = {action_id: window.actions[action_id] for action_id in ACTION_IDS}
         a = self.actions
         a["show_suggestions"].setChecked(QSettings().value("nlp/showSuggestions", True, type=bool))
         a["run_nlp"].triggered.connect(self.run_nlp)
@@ -69,22 +46,13 @@ class NlpController(QObject):
         a["accept_suggestion"].triggered.connect(self.accept_at_cursor)
         a["reject_suggestion"].triggered.connect(self.reject_at_cursor)
         a["nlp_settings"].triggered.connect(self.settings_dialog)
-        self.menu = QMenu("&Analysis", window)
-        self.menu.setObjectName("analysisMenu")
-        for action_id in ("run_nlp", "concordance", None, "code_quote", "code_speaker", "snap_sentence", None, "show_suggestions",
-                          "accept_suggestion", "reject_suggestion", None, "nlp_settings"):
-            self.menu.addSeparator() if action_id is None else self.menu.addAction(a[action_id])
-        bar = window.menuBar()
-        help_menu = next((x.menu() for x in bar.actions() if x.menu() and x.text().replace("&", "") == "Help"), None)
-        bar.insertMenu(help_menu.menuAction(), self.menu) if help_menu else bar.addMenu(self.menu)
+        self.menu = window.menus["analysisMenu"]
         self.dock = QDockWidget("Quotes", window)
         self.dock.setObjectName("quotesDock")
         self.dock.setWidget(QLabel("Open a project, then Analysis › Run NLP on the Corpus…"))
         window.addDockWidget(Qt.BottomDockWidgetArea, self.dock)
         self.dock.hide()
-        view_menu = next((x.menu() for x in bar.actions() if x.menu() and x.text().replace("&", "") == "View"), None)
-        if view_menu is not None:
-            view_menu.addAction(self.dock.toggleViewAction())
+        window.menus["viewMenu"].addAction(self.dock.toggleViewAction())
         window.installEventFilter(self)
         self._enable()
 
@@ -302,7 +270,7 @@ class NlpController(QObject):
     def settings_dialog(self) -> None:
         if self.view is None:
             return
-        from app.gui.dialogs.nlp_settings import NlpSettingsDialog
+        from app.gui.nlp.settings_dialog import NlpSettingsDialog
 
         dialog = NlpSettingsDialog(self.ws.project, self.window, self.ws)
         if dialog.exec() == QDialog.Accepted:

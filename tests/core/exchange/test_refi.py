@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import xmlschema
 
+from bench.shared import REFI_QDA
 from app.core.exchange.model import code_tree_from_infos
 from app.core.exchange.refi_common import RefiFormatError, split_document_variables
 from app.core.exchange.refi_read import read_qdc, read_qde, read_qdpx, read_refi_project
@@ -13,7 +14,7 @@ from app.core.exchange.refi_write import write_qdc, write_qdpx
 
 from exporters_sample import CODERS, CODES, CODINGS, DOCUMENTS, TEXTS
 
-REFI = Path("/work/shared/refi-qda")
+REFI = REFI_QDA
 SAMPLES = REFI / "samples"
 needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared REFI-QDA samples not present")
 

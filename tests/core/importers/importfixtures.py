@@ -5,8 +5,13 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+import pytest
 
-CORPUS = Path("/work/shared/corpus")
+from bench.shared import CORPUS
+
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus beside the checkout) is absent")
+
 
 
 def pdf_bytes(pages: list[list[str]], *, info_title: str | None = None) -> bytes:

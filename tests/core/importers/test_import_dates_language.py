@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from importfixtures import CORPUS
+from importfixtures import CORPUS, needs_corpus
 
 from app.core.importers.dates import find_date, parse_date, to_date
 from app.core.importers.language import detect_language, language_shares
@@ -75,6 +75,7 @@ def test_to_date_accepts_spreadsheet_values():
     assert to_date(None) is None
 
 
+@needs_corpus
 @pytest.mark.parametrize(
     "name, expected",
     [
@@ -90,6 +91,7 @@ def test_corpus_languages(name, expected):
     assert detect_language((CORPUS / name).read_text(encoding="utf-8")) == expected
 
 
+@needs_corpus
 def test_bilingual_notice_reports_both_languages():
     text = (CORPUS / "multi" / "2019-04-16_kazakhstan-embassy_election-announcement_kk-ru.txt").read_text()
     shares = language_shares(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from importfixtures import CORPUS
+from importfixtures import CORPUS, needs_corpus
 
 from app.core.importers import ImportFailure, Source, parse_source
 from app.core.importers.neardup import NearDuplicateIndex
@@ -32,6 +32,7 @@ PAIRS = [
 ]
 
 
+@needs_corpus
 @pytest.mark.parametrize("html, clean", PAIRS)
 def test_main_text_matches_the_clean_copy_paragraph_for_paragraph(html, clean):
     doc = _import(html)
@@ -41,6 +42,7 @@ def test_main_text_matches_the_clean_copy_paragraph_for_paragraph(html, clean):
     assert doc.text == "\n\n".join(line for line in reference.split("\n") if line.strip())
 
 
+@needs_corpus
 def test_bundespolizei_metadata():
     doc = _import(PAIRS[0][0])
     assert doc.title.startswith("Illegale Migration aus Belarus über Polen nach Deutschland")
@@ -52,12 +54,14 @@ def test_bundespolizei_metadata():
     assert doc.original_media_type == "text/html"
 
 
+@needs_corpus
 def test_a_menu_label_in_the_title_tag_gives_way_to_the_article_heading():
     doc = _import(PAIRS[1][0])  # <title> is "Navigation und Service"
     assert doc.title == "Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen Landesparlamente"
     assert doc.published == date(2003, 3, 31)
 
 
+@needs_corpus
 def test_kremlin_page_has_outlet_tags_and_no_navigation():
     doc = _import("2018-04-03_kremlin-en_joint-news-conference-putin-erdogan.html")
     assert doc.title == "Joint news conference of Vladimir Putin and Recep Tayyip Erdogan"
@@ -69,6 +73,7 @@ def test_kremlin_page_has_outlet_tags_and_no_navigation():
         assert junk not in doc.text
 
 
+@needs_corpus
 def test_kremlin_lead_paragraph_is_restored_and_the_body_matches_the_clean_text():
     doc = _import("2018-04-03_kremlin-en_joint-news-conference-putin-erdogan.html")
     reference = (CORPUS / "en" / "2018-04-03_kremlin_joint-news-conference-of-vladimir-putin-and-recep-tayyip-erd.txt")
@@ -78,6 +83,7 @@ def test_kremlin_lead_paragraph_is_restored_and_the_body_matches_the_clean_text(
     assert any("lead paragraph restored" in n for n in doc.notes)
 
 
+@needs_corpus
 def test_the_same_story_as_html_and_as_text_is_a_near_duplicate():
     doc = _import("2018-04-03_kremlin-en_joint-news-conference-putin-erdogan.html")
     text = (CORPUS / "en" / "2018-04-03_kremlin_joint-news-conference-of-vladimir-putin-and-recep-tayyip-erd.txt").read_text()
@@ -86,6 +92,7 @@ def test_the_same_story_as_html_and_as_text_is_a_near_duplicate():
     assert index.add("html", doc.text) == "txt"
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", sorted(p.name for p in HTML.glob("*.html")))
 def test_every_saved_page_imports_with_a_title_and_language(name):
     doc = _import(name)

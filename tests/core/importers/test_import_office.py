@@ -27,6 +27,24 @@ def test_docx_paragraphs_headings_and_table_in_reading_order():
     assert doc.language == "en"
 
 
+def test_docx_merged_table_cell_is_read_once():
+    import io
+
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "Speaker"
+    table.cell(0, 2).text = "Outlet"
+    table.cell(1, 0).text, table.cell(1, 1).text, table.cell(1, 2).text = "Tokayev", "said", "Akorda"
+    out = io.BytesIO()
+    document.save(out)
+    doc = _one("merged.docx", out.getvalue())
+    assert "Speaker | Outlet" in doc.text and "Speaker | Speaker" not in doc.text
+    assert "Tokayev | said | Akorda" in doc.text
+
+
 def test_docx_footnotes_are_appended_as_numbered_notes():
     doc = _one("budget.docx", docx_bytes(footnote=True))
     assert doc.text.endswith("\n\nNotes\n\n[1] Quoted from the Reuters wire, 3 May 2021.")

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from importfixtures import CORPUS, docx_bytes, encrypted_pdf_bytes, pdf_bytes, zip_bytes
+from importfixtures import CORPUS, docx_bytes, encrypted_pdf_bytes, needs_corpus, pdf_bytes, zip_bytes
 
 from app.core.importers import ImportFailure, ImportOptions, Source, parse_source
 from app.core.importers.sources import SourceProblem, count_files, iter_sources
@@ -103,6 +103,7 @@ def test_missing_path_and_broken_zip(tmp_path):
     assert problems == {str(tmp_path / "nope.txt"): "no such file or folder", str(broken): "not a valid zip archive (not a zip archive)"}
 
 
+@needs_corpus
 def test_folder_with_broken_files_imports_the_rest_and_names_each_reason(tmp_path):
     good = sorted(CORPUS.glob("en/*.txt"))[:20]
     for path in good:

@@ -7,7 +7,7 @@ import random
 from datetime import date
 
 import pytest
-from importfixtures import CORPUS
+from importfixtures import CORPUS, needs_corpus
 
 from app.core.importers import ImportFailure, ImportOptions, Source, parse_source
 from app.core.importers.common import article_text
@@ -17,6 +17,7 @@ TXT_FILES = sorted(p for p in CORPUS.rglob("*.txt"))
 SEED = CORPUS / "seed" / "000_77d7894f4c471d5e.txt"
 
 
+@needs_corpus
 @pytest.mark.parametrize("path", TXT_FILES, ids=lambda p: f"{p.parent.name}/{p.name[:40]}")
 def test_every_corpus_text_is_imported_character_for_character(path):
     [doc] = parse_source(Source(str(path), path.read_bytes()))
@@ -26,6 +27,7 @@ def test_every_corpus_text_is_imported_character_for_character(path):
         assert 0 <= span.start < span.end <= len(doc.text)
 
 
+@needs_corpus
 def test_seed_web_text_metadata_is_read_without_touching_the_text():
     raw = SEED.read_text(encoding="utf-8")
     [doc] = parse_source(Source(str(SEED), SEED.read_bytes()))
@@ -41,6 +43,7 @@ def test_seed_web_text_metadata_is_read_without_touching_the_text():
     assert doc.language == "en"
 
 
+@needs_corpus
 def test_seed_boilerplate_spans_cover_categories_and_recent_posts_only():
     raw = SEED.read_text(encoding="utf-8")
     [doc] = parse_source(Source(str(SEED), SEED.read_bytes()))
@@ -56,12 +59,14 @@ def test_seed_boilerplate_spans_cover_categories_and_recent_posts_only():
     assert {s.reason for s in doc.excluded_spans} == {"boilerplate"}
 
 
+@needs_corpus
 def test_boilerplate_marking_can_be_switched_off():
     [doc] = parse_source(Source("seed.txt", SEED.read_bytes()), ImportOptions(mark_boilerplate=False))
     assert doc.excluded_spans == []
     assert doc.published == date(2022, 4, 26)
 
 
+@needs_corpus
 @pytest.mark.parametrize(
     "path",
     [p for p in TXT_FILES if p.parent.name != "seed"],
@@ -106,6 +111,7 @@ def test_utf16_without_bom_is_recognised():
     assert doc.text == original
 
 
+@needs_corpus
 def test_legacy_encoding_is_detected():
     original = (CORPUS / "multi" / "2021-11-10_bundespolizei_pressemitteilung-migration-belarus_de.txt").read_text()
     [doc] = parse_source(Source("a.txt", original.encode("cp1252")))
@@ -156,11 +162,13 @@ def test_markdown_without_front_matter_takes_its_title_from_the_first_heading():
     assert doc.title == "The real headline" and doc.excluded_spans == []
 
 
+@needs_corpus
 def test_forced_language_wins_over_detection():
     [doc] = parse_source(Source("seed.txt", SEED.read_bytes()), ImportOptions(language="tr"))
     assert doc.language == "tr"
 
 
+@needs_corpus
 @pytest.mark.parametrize(
     "name, encoding",
     [

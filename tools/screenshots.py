@@ -1,4 +1,4 @@
-"""Render the main window offscreen to PNG: ``python -m app.gui.screenshots OUTDIR``.
+"""Render the main window offscreen to PNG: ``python -m tools.screenshots OUTDIR``.
 
 Two scenes: the demo project with a few codings by two coders (light and dark
 theme), and a larger project built from ``shared/corpus/en`` and coded by
@@ -18,10 +18,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from bench.shared import CORPUS as SHARED_CORPUS  # noqa: E402
 from app.core.importers import ImportOptions  # noqa: E402
 from app.project import Project, QuotecoderError  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "en"
+CORPUS = SHARED_CORPUS / "en"
 KEYWORDS = {
     "Social justice": r"social justice|fair(ness)?|pension|welfare|inequality",
     "Political neutrality": r"non-partisan|impartial|dialogue|all political forces",
@@ -160,7 +161,7 @@ def render(outdir: Path) -> list[Path]:
     written.append(outdir / "boilerplate.png")
     window.close()
 
-    from app.gui.nlp.screenshot import render as render_nlp
+    from tools.screenshot_nlp import render as render_nlp
 
     written.append(render_nlp(outdir / "nlp.png"))
     return written
@@ -169,7 +170,7 @@ def render(outdir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m app.gui.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python -m tools.screenshots OUTDIR", file=sys.stderr)
         return 2
     render(Path(args[0]))
     return 0

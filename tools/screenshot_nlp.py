@@ -1,4 +1,4 @@
-"""Render the main window with the Quotes dock and suggestions offscreen: ``python -m app.gui.nlp.screenshot OUT.png``.
+"""Render the main window with the Quotes dock and suggestions offscreen: ``python -m tools.screenshot_nlp OUT.png``.
 
 The demo project plus the English corpus articles, processed with the best
 installed pipeline, a glossary entry for the President and suggestion patterns
@@ -105,7 +105,7 @@ def render(out: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m app.gui.nlp.screenshot OUT.png", file=sys.stderr)
+        print("usage: python -m tools.screenshot_nlp OUT.png", file=sys.stderr)
         return 2
     render(Path(args[0]))
     return 0
