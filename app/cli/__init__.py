@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "app.cli.maintenance",
     "app.cli.workspace",
     "app.cli.desktop",
+    "app.cli.watch",
 )
 
 

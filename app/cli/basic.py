@@ -275,7 +275,9 @@ def cmd_code(args) -> int:
     with Project.open(args.project) as project:
         code = project.codebook.by_path(args.code)
         coder = project.coders.by_name(args.coder)
-        project.acting_coder_id = coder.id
+        project.team.check_coder(coder)  # a team login codes as itself (consensus: adjudicators, leads)
+        if project.team.me is None:
+            project.acting_coder_id = coder.id
         edit = project.codings.add(args.doc, code.id, coder.id, args.start, args.end, args.memo)
     print(edit.id)
     return 0
