@@ -197,3 +197,17 @@ def test_exported_files_get_the_users_normal_permissions(tmp_path, suffix):
     finally:
         os.umask(old)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_source_text_with_a_few_broken_bytes_stays_utf8_and_says_so(tmp_path):
+    text = "Das Café am Rhein öffnet früh. " * 3
+    xml = ('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="x" origin="MAXQDA 24">'
+           '<Sources><TextSource guid="6f1c3c52-43a5-4d4e-9d1e-0c7b8a5e1f01" name="Cafe" '
+           'plainTextPath="internal://cafe.txt"/></Sources></Project>')
+    path = tmp_path / "p.qdpx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.qde", xml)
+        zf.writestr("sources/cafe.txt", text.encode() + b"\xff" + text.encode())
+    project = read_qdpx(path)
+    assert project.sources[0].text == text + "\ufffd" + text
+    assert any("1 invalid byte sequence(s) replaced" in n for n in project.conversion_notes)
