@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import documents (files or folders), or a REFI-QDA project (.qdpx/.qde)")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("paths", metavar="PATH", nargs="+")
-    p.add_argument("--json", action="store_true", help="print a JSON list of {path, status, document_id, title, error}")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON list of {path, status, document_id, title, error, near_duplicate_of, notes}")
     p.add_argument("--language", help="set this language (ISO code) instead of detecting it")
     p.add_argument("--max-size-mb", type=float, default=50, help="skip files larger than this (default 50)")
     p.add_argument("--keep-boilerplate", action="store_true",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
+import zlib
 from collections.abc import Sequence
 from datetime import date, datetime, timezone
 
@@ -94,7 +95,8 @@ class ZipLimits:
     max_entries = 100_000
     max_entry = 512 * 1024 * 1024
     max_total = 2 * 1024 * 1024 * 1024
-    max_ratio = 200  # uncompressed / compressed, for entries over 1 MiB
+    max_ratio = 200  # uncompressed / compressed, for every entry and for the archive as a whole
+    ratio_slack = 64 * 1024  # bytes beyond the ratio a short, repetitive entry may expand to
 
 
 def check_zip(zf: zipfile.ZipFile, limits: type[ZipLimits] = ZipLimits) -> None:
@@ -102,7 +104,7 @@ def check_zip(zf: zipfile.ZipFile, limits: type[ZipLimits] = ZipLimits) -> None:
     infos = zf.infolist()
     if len(infos) > limits.max_entries:
         raise RefiFormatError(f"the archive has {len(infos):,} entries, more than {limits.max_entries:,}")
-    total = 0
+    total = compressed = 0
     for info in infos:
         name = info.filename.replace("\\", "/")
         parts = name.split("/")
@@ -110,18 +112,26 @@ def check_zip(zf: zipfile.ZipFile, limits: type[ZipLimits] = ZipLimits) -> None:
             raise RefiFormatError(f"the archive entry {info.filename!r} points outside the archive")
         if info.file_size > limits.max_entry:
             raise RefiFormatError(f"the archive entry {info.filename!r} is too large ({info.file_size:,} bytes)")
-        if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+        if info.file_size > limits.max_ratio * info.compress_size + limits.ratio_slack:
             raise RefiFormatError(f"the archive entry {info.filename!r} expands suspiciously (zip bomb?)")
         total += info.file_size
+        compressed += info.compress_size
     if total > limits.max_total:
         raise RefiFormatError(f"the archive expands to {total:,} bytes, more than {limits.max_total:,}")
+    # Many entries that each stay inside the allowance can still add up to a bomb.
+    if total > limits.max_ratio * compressed + limits.ratio_slack:
+        raise RefiFormatError(f"the archive expands {total / max(compressed, 1):.0f}:1 over all its entries (zip bomb?)")
 
 
 def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: type[ZipLimits] = ZipLimits) -> bytes:
     """Read one entry, stopping if it yields more than its header promised (a lying header)."""
     cap = min(info.file_size, limits.max_entry)
-    with zf.open(info) as fh:
-        data = fh.read(cap + 1)
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(cap + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        # A damaged entry (bad header, corrupt deflate stream, CRC mismatch): the file's fault, said as such.
+        raise RefiFormatError(f"the archive entry {info.filename!r} is damaged ({type(exc).__name__}: {exc})") from exc
     if len(data) > cap:
         raise RefiFormatError(f"the archive entry {info.filename!r} is larger than its header says")
     return data

@@ -109,6 +109,8 @@ def _codes(parent: Element | None, ctx: _Ctx, path: tuple[str, ...] = ()) -> lis
         node.example = fields.get("example", "")
         if not ctx.ours:
             ctx.code_memos.extend((guid, title, text) for title, text in description_memos(description))
+            if fields.get("shortcut"):  # another program's key is not ours to bind: keep it as text
+                node.description = "\n\n".join(p for p in (node.description, f"Shortcut: {fields['shortcut']}") if p)
         if ctx.ours:
             node.shortcut = fields.get("shortcut") or None
             node.archived, node.codable = not codable, True

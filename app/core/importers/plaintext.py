@@ -14,7 +14,7 @@ from app.core.importers.common import first_line, make_document
 from app.core.importers.webtext import analyse_webtext
 from app.core.text import normalize_newlines
 
-__all__ = ["decode_text", "parse_plaintext"]
+__all__ = ["decode_text", "mostly_utf8", "parse_plaintext"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -60,7 +60,7 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     return text, encoding
 
 
-def _mostly_utf8(data: bytes, notes: list[str]) -> str | None:
+def mostly_utf8(data: bytes, notes: list[str]) -> str | None:
     """The text as UTF-8 with U+FFFD for invalid bytes, when valid UTF-8 outweighs them; else None."""
     text = data.decode("utf-8", errors="replace")
     already = data.count("\ufffd".encode())  # replacement characters the file itself holds
@@ -100,7 +100,7 @@ def _decode(data: bytes, notes: list[str]) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    text = _mostly_utf8(data, notes)
+    text = mostly_utf8(data, notes)
     if text is not None:
         return text, "utf-8"
     results = from_bytes(data)

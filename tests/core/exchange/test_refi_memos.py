@@ -197,3 +197,27 @@ def test_exported_files_get_the_users_normal_permissions(tmp_path, suffix):
     finally:
         os.umask(old)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_source_text_with_a_few_broken_bytes_stays_utf8_and_says_so(tmp_path):
+    text = "Das Café am Rhein öffnet früh. " * 3
+    xml = ('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="x" origin="MAXQDA 24">'
+           '<Sources><TextSource guid="6f1c3c52-43a5-4d4e-9d1e-0c7b8a5e1f01" name="Cafe" '
+           'plainTextPath="internal://cafe.txt"/></Sources></Project>')
+    path = tmp_path / "p.qdpx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.qde", xml)
+        zf.writestr("sources/cafe.txt", text.encode() + b"\xff" + text.encode())
+    project = read_qdpx(path)
+    assert project.sources[0].text == text + "\ufffd" + text
+    assert any("1 invalid byte sequence(s) replaced" in n for n in project.conversion_notes)
+
+
+def test_another_programs_shortcut_section_is_kept_as_text(tmp_path):
+    xml = ('<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA 24">'
+           '<Codes><Code guid="6f1c3c52-43a5-4d4e-9d1e-0c7b8a5e1f02" name="P" isCodable="true">'
+           '<Description>About prices.\nShortcut: F5</Description></Code></Codes></CodeBook>')
+    path = tmp_path / "c.qdc"
+    path.write_text(xml, encoding="utf-8")
+    [code] = read_qdc(path).codes
+    assert (code.description, code.shortcut) == ("About prices.\n\nShortcut: F5", None)

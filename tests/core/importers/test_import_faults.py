@@ -175,3 +175,13 @@ def test_zip_bytes_helper_is_deflated():
     # The bomb tests above rely on zip_bytes compressing; a stored archive would prove nothing.
     info = zipfile.ZipFile(io.BytesIO(zip_bytes({"a.txt": b"a" * 10_000}))).infolist()[0]
     assert info.compress_size < 1_000
+
+
+def test_a_web_page_with_a_few_broken_bytes_keeps_its_accents():
+    para = "<p>Das Café am Rhein öffnet früh; die Gäste kommen aus der ganzen Stadt und bleiben lange.</p>"
+    page = ("<html lang='de'><head><meta charset='utf-8'><title>Café</title></head><body><article><h1>Café</h1>"
+            + para * 8 + "</article></body></html>").encode()
+    cut = page.index(b"</article>")
+    [doc] = parse_source(Source("cafe.html", page[:cut] + b"<p>Kaputt \xff hier.</p>" + page[cut:]))
+    assert "Café am Rhein" in doc.text and "cafĂ" not in doc.text.lower() and "Ã" not in doc.text
+    assert any("invalid byte sequence" in n for n in doc.notes)
