@@ -19,7 +19,7 @@ from app.core.importers.sources import SourceProblem, count_files, iter_sources
 
 __all__ = ["ImportOutcome", "import_paths", "count_files"]
 from app.core.text import text_hash
-from app.project.errors import ValidationError
+from app.project.errors import DatabaseError, ValidationError
 from app.storage import models as m
 
 if TYPE_CHECKING:
@@ -78,7 +78,12 @@ def import_paths(
             continue
         for position, doc in enumerate(documents):
             label = doc.source_name or (item.name if len(documents) == 1 else f"{item.name}#{position + 1}")
-            outcomes.append(_store(project, doc, label, index))
+            try:
+                outcomes.append(_store(project, doc, label, index))
+            except DatabaseError as exc:  # disk full, locked, server gone: every later file would fail too
+                landed = sum(o.status == "imported" for o in outcomes)
+                raise type(exc)(f"{exc}; {landed} document(s) were imported before the import stopped, and "
+                                f"importing the same files again skips those as duplicates") from exc
     _record_groups(project, index)
     return [_with_group(project, o) for o in outcomes]
 
