@@ -16,6 +16,7 @@ from app.storage.errors import (
     LockedError,
     NewerVersionError,
     NotAProjectError,
+    PermissionDeniedError,
     ProjectExistsError,
     ReadOnlyError,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "DamagedProjectError",
     "ConnectionLostError",
     "ReadOnlyError",
+    "PermissionDeniedError",
 ]
 
 

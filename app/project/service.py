@@ -43,7 +43,9 @@ class Project:
         from app.project.coders import CodersManager
         from app.project.codings import CodingsManager
         from app.project.documents import DocumentsManager
+        from app.project.live import LiveManager
         from app.project.memos import MemosManager
+        from app.project.team import TeamManager
 
         self.db = db
         # The coder on whose behalf edits are made; recorded in the audit log.
@@ -55,6 +57,8 @@ class Project:
         self.codings = CodingsManager(self)
         self.memos = MemosManager(self)
         self.audit = AuditManager(self)
+        self.team = TeamManager(self)
+        self.live = LiveManager(self)
 
     # Managers whose libraries (NumPy for agreement, openpyxl and the REFI code for exchange)
     # cost more to import than most sessions use: made on first use.
@@ -138,6 +142,8 @@ class Project:
         project = cls(db)
         try:
             project.migration_backup = upgrade_to_head(db)
+            # A team project: the connecting login decides who is coding.
+            project.team.identify()
         except Exception:
             db.dispose()
             _remove_new_beside(db.path, beside)

@@ -26,6 +26,7 @@ from app.storage.errors import (
     DiskFullError,
     LockedError,
     NotAProjectError,
+    PermissionDeniedError,
     ProjectExistsError,
     ReadOnlyError,
 )
@@ -42,11 +43,48 @@ __all__ = [
     "LockedError",
     "ReadOnlyError",
     "translate_error",
+    "PermissionDeniedError",
     "is_url",
     "make_url",
 ]
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+# What a refused table holds, for the message (see app/storage/team.py for who may write what).
+_LEAD_ONLY = {
+    "codes": "the codebook", "code_patterns": "the codebook", "glossary": "the glossary",
+    "documents": "documents", "document_attributes": "documents", "document_originals": "documents",
+    "excluded_spans": "documents", "nlp_runs": "NLP results", "sentences": "NLP results",
+    "quotes": "NLP results", "entities": "NLP results", "coders": "the coders",
+    "project_info": "the project settings",
+}
+_OWNED = {"codings": "codings", "document_status": "document statuses", "memos": "memos",
+          "suggestion_decisions": "suggestion decisions"}
+
+
+def refusal_message(exc: BaseException) -> str | None:
+    """A sentence for a write the database refused (SQLSTATE 42501), or None for other errors."""
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) != "42501":
+        return None
+    diag = getattr(orig, "diag", None)
+    primary = (getattr(diag, "message_primary", None) or _first_line(orig)).strip()
+    table = getattr(diag, "table_name", None)
+    if table is None:
+        for name in (*_LEAD_ONLY, *_OWNED, "audit_log"):
+            if f'table "{name}"' in primary or primary.endswith(f"table {name}"):
+                table = name
+                break
+    if table == "audit_log":
+        return "the team database refused this: the audit log is append-only, and entries are written as yourself"
+    if table in _LEAD_ONLY and "row-level security" not in primary:
+        return f"the team database refused this: only leads may change {_LEAD_ONLY[table]}"
+    if table in _OWNED or primary.startswith("you may change only"):
+        noun = _OWNED.get(table, primary.removeprefix("you may change only your own ").strip())
+        return (f"the team database refused this: you may change only your own {noun} "
+                "(adjudicators also the consensus coder's; leads everyone's)")
+    return f"the team database refused this: {primary}"
 
 
 def is_url(target: str | Path) -> bool:
@@ -180,9 +218,32 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends normally, rolls back otherwise."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: commits when the block ends normally, rolls back otherwise.
+
+        A change the database refuses for want of privilege (a team project's grants,
+        row-level security or guard triggers) becomes a PermissionDeniedError saying what
+        this login may not change; nothing of the unit of work is written.
+        A connection that drops mid-edit (a PostgreSQL server gone) is reported as a
+        ConnectionFailedError saying the edit was not saved; the pool reconnects on the next one.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if not exc.connection_invalidated:  # a disconnect, not a lock or a bad statement
+                message = refusal_message(exc)
+                if message is None:
+                    raise
+                raise PermissionDeniedError(message) from None
+            raise ConnectionFailedError(
+                f"the edit could not be written: the connection to {self.display_name} failed "
+                f"({_first_line(exc.orig)}); nothing was saved, try again once it is back"
+            ) from None
+        except DBAPIError as exc:
+            message = refusal_message(exc)
+            if message is None:
+                raise
+            raise PermissionDeniedError(message) from None
 
     def reader(self) -> Session:
         """A session for reading only (the caller closes it)."""

@@ -21,6 +21,7 @@ __all__ = [
     "DamagedProjectError",
     "ConnectionLostError",
     "ReadOnlyError",
+    "PermissionDeniedError",
 ]
 
 
@@ -56,9 +57,13 @@ class DamagedProjectError(DatabaseError):
     """The project file is corrupt (truncated, overwritten, "disk image is malformed")."""
 
 
-class ConnectionLostError(DatabaseError):
+class ConnectionLostError(ConnectionFailedError):
     """The PostgreSQL server went away in the middle of a unit of work."""
 
 
 class ReadOnlyError(DatabaseError):
     """An edit on a project opened read-only (the file or its folder cannot be written)."""
+
+
+class PermissionDeniedError(DatabaseError):
+    """The database refused a change this login may not make (team projects: grants and RLS)."""
