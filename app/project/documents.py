@@ -134,11 +134,12 @@ class DocumentsManager:
         options: ImportOptions | None = None,
         progress: Callable[[int, str], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        stored: Callable[[list], None] | None = None,
     ) -> list:
         """Import files, folders and zips (see :mod:`app.project.importing`)."""
         from app.project.importing import import_paths
 
-        return import_paths(self._p, paths, options, progress, cancelled)
+        return import_paths(self._p, paths, options, progress, cancelled, stored)
 
     # --- editing metadata and status ---
 

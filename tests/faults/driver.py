@@ -18,17 +18,12 @@ def ack(*fields: object) -> None:
 
 
 def run_import(target: str, folder: str) -> None:
-    seen: list[str] = []
-
-    def progress(_number: int, name: str) -> None:
-        if seen:  # called before each file: the one before it is stored and committed
-            ack(seen[-1])
-        seen.append(name)
+    def stored(outcomes) -> None:  # called once the batch is committed
+        for outcome in outcomes:
+            ack(outcome.path)
 
     with Project.open(target) as project:
-        project.documents.import_paths([folder], progress=progress)
-    if seen:
-        ack(seen[-1])
+        project.documents.import_paths([folder], stored=stored)
 
 
 def run_coding(target: str, coder: str, count: int) -> None:

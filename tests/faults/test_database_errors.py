@@ -185,7 +185,7 @@ def test_the_cli_import_on_a_full_disk_stops_in_one_line_and_says_what_landed(tm
     folder.mkdir()
     for i in range(400):
         (folder / f"{i:03d}.txt").write_text(f"Article {i}. " + " ".join(f"w{i}x{k}" for k in range(400)))
-    with tmpfs(tmp_path / "small", "1m") as disk:
+    with tmpfs(tmp_path / "small", "3m") as disk:
         assert main(["init", str(disk / "study.qcp")]) == 0
         capsys.readouterr()
         assert main(["import", str(disk / "study.qcp"), str(folder)]) == 1
