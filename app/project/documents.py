@@ -121,7 +121,7 @@ class DocumentsManager:
         options: ImportOptions | None = None,
         progress: Callable[[int, str], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
-        stored: Callable | None = None,
+        stored: Callable[[list], None] | None = None,
     ) -> list:
         """Import files, folders and zips (see :mod:`app.project.importing`)."""
         from app.project.importing import import_paths

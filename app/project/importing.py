@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from app.core.importers import ExcludedSpan, ImportedDocument, ImportFailure, ImportOptions, parse_source
 from app.core.importers.sources import SourceProblem, count_files, iter_sources
 from app.core.text import text_hash
-from app.project.errors import ValidationError
+from app.project.errors import DatabaseError, ValidationError
 from app.project.import_batch import prepare, store_documents
 from app.storage import models as m
 
@@ -62,14 +62,14 @@ def import_paths(
     options: ImportOptions | None = None,
     progress: Callable[[int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    stored: Callable[[ImportOutcome], None] | None = None,
+    stored: Callable[[list[ImportOutcome]], None] | None = None,
 ) -> list[ImportOutcome]:
     """Import files, folders and zip archives; ``progress(done, name)`` before each file.
 
     ``count_files(paths)`` gives the total for a progress bar. Documents are stored in
-    batches; a cancel stops after the current batch, which is stored whole.
-    ``stored(outcome)`` is called for each imported document once its batch is committed:
-    that, not ``progress``, is when a document is safe on disk.
+    batches; a cancel stops after the current batch, which is stored whole. ``stored(outcomes)``
+    is called right after each batch is committed, with the documents it stored: the moment
+    they are safe (a crash after it loses none of them).
     """
     options = options or ImportOptions()
     paths = [str(p) for p in paths]
@@ -101,7 +101,7 @@ class _Batch:
     """Outcomes in file order, and the documents parsed but not stored yet."""
 
     def __init__(self, project: "Project", known: dict[str, int], index: "NearDuplicateIndex",
-                 stored: Callable[[ImportOutcome], None] | None = None) -> None:
+                 stored: Callable[[list[ImportOutcome]], None] | None = None) -> None:
         self.project, self.known, self.index, self.stored = project, known, index, stored
         self.outcomes: list[ImportOutcome | None] = []
         self._docs: list[tuple[int, ImportedDocument]] = []  # (position in outcomes, document)
@@ -135,20 +135,25 @@ class _Batch:
     def store(self) -> None:
         if not self._docs:
             return
-        with self.project.db.session() as s:
-            ids = store_documents(self.project, s, [doc for _, doc in self._docs])
+        try:
+            with self.project.db.session() as s:
+                ids = store_documents(self.project, s, [doc for _, doc in self._docs])
+        except DatabaseError as exc:  # disk full, locked, server gone: every later batch would fail too
+            landed = sum(o is not None and o.status == "imported" for o in self.outcomes)
+            raise type(exc)(f"{exc}; {landed} document(s) were imported before the import stopped, and "
+                            f"importing the same files again skips those as duplicates") from exc
         for (position, doc), document_id in zip(self._docs, ids):
             self.known[text_hash(doc.text)] = document_id
             self.index.add(document_id, doc.text, doc.excluded_spans)
             self.outcomes[position] = ImportOutcome(
                 self.outcomes[position].path, "imported", document_id, doc.title, notes=tuple(doc.notes))
-            if self.stored is not None:
-                self.stored(self.outcomes[position])
         for position, digest in self._copies:
             existing = self.known[digest]
             old = self.outcomes[position]
             self.outcomes[position] = ImportOutcome(old.path, "duplicate", existing, old.title,
                                                     f"same text as document {existing}")
+        if self.stored is not None:
+            self.stored([self.outcomes[position] for position, _ in self._docs])
         self._docs, self._waiting, self._copies, self._characters = [], {}, [], 0
 
 

@@ -51,7 +51,7 @@ def check(target: str | Path) -> CheckReport:
     """Every check, read-only. A file that cannot even be read is reported, not raised."""
     from app.storage.database import Database
     from app.storage.errors import DamagedProjectError, NotAProjectError
-    from app.storage.health import CHECKS, LIMIT
+    from app.storage.health import CHECKS, LIMIT, SQLITE_ONLY
     from app.storage.migrations import head_revision, known_revisions
 
     expected = head_revision()
@@ -86,6 +86,8 @@ def check(target: str | Path) -> CheckReport:
                 f"schema revision {revision} is older than {expected}; opening the project upgrades it"]
             results.append(CheckResult("schema", "schema version", tuple(schema), len(schema)))
             for name, title, run in CHECKS:
+                if name in SQLITE_ONLY and conn.dialect.name != "sqlite":
+                    continue
                 try:
                     problems = run(conn)
                 except DatabaseError as exc:  # malformed pages met by the query itself

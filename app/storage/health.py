@@ -77,6 +77,9 @@ def orphans(conn: Connection) -> list[str]:
     return problems
 
 
+# SQLite-only checks; PostgreSQL checks its pages and enforces its keys itself.
+SQLITE_ONLY = frozenset({"integrity", "foreign_keys"})
+
 CHECKS: tuple[tuple[str, str, Check], ...] = (
     ("integrity", "SQLite integrity check", integrity),
     ("foreign_keys", "foreign keys", foreign_keys),

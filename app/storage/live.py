@@ -29,7 +29,7 @@ from typing import Union
 
 import psycopg
 
-from app.storage.database import ConnectionFailedError
+from app.storage.database import ConnectionFailedError, read_only_query
 
 __all__ = ["CHANNEL", "Change", "Batch", "PgListener", "SqlitePoller", "change_source", "parse_payload"]
 
@@ -181,13 +181,13 @@ class PgListener:
 class SqlitePoller:
     """``PRAGMA data_version`` on a connection of its own: did anyone commit since the last poll?"""
 
-    def __init__(self, path: str | Path) -> None:
-        from app.storage.database import read_only_query
-
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
-        # Read-only, as the file may be (a project opened read-only): it only ever reads a pragma.
-        self._conn = sqlite3.connect(f"{self.path.as_uri()}?{read_only_query(self.path)}", uri=True,
-                                     check_same_thread=False)
+        if read_only:  # a read-only project: open it the way Database does, creating nothing beside it
+            uri = f"{self.path.as_uri()}?{read_only_query(self.path)}"
+            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            self._conn = sqlite3.connect(self.path, check_same_thread=False)  # only ever reads a pragma
         self._version = self._read()
 
     def _read(self) -> int:
@@ -221,7 +221,7 @@ Source = Union[PgListener, SqlitePoller]
 def change_source(db) -> Source:
     """A listener for a PostgreSQL project (connected), a data_version poller for a SQLite file."""
     if db.path is not None:
-        return SqlitePoller(db.path)
+        return SqlitePoller(db.path, read_only=db.read_only)
     listener = PgListener(db.engine.url.render_as_string(hide_password=False))
     try:
         listener.connect()

@@ -18,9 +18,12 @@ def ack(*fields: object) -> None:
 
 
 def run_import(target: str, folder: str) -> None:
-    # A document is acknowledged when the import says its batch is committed.
+    def stored(outcomes) -> None:  # called once the batch is committed
+        for outcome in outcomes:
+            ack(outcome.path)
+
     with Project.open(target) as project:
-        project.documents.import_paths([folder], stored=lambda outcome: ack(outcome.path))
+        project.documents.import_paths([folder], stored=stored)
 
 
 def run_coding(target: str, coder: str, count: int) -> None:

@@ -177,3 +177,24 @@ def test_a_lost_server_connection_is_named_and_the_next_edit_works(pg_database):
     finally:
         project.close()
         admin.dispose()
+
+
+@pytest.mark.slow
+def test_the_cli_import_on_a_full_disk_stops_in_one_line_and_says_what_landed(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"{i:03d}.txt").write_text(f"Article {i}. " + " ".join(f"w{i}x{k}" for k in range(400)))
+    with tmpfs(tmp_path / "small", "3m") as disk:
+        assert main(["init", str(disk / "study.qcp")]) == 0
+        capsys.readouterr()
+        assert main(["import", str(disk / "study.qcp"), str(folder)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err
+        assert "is full; free some space" in err
+        import re
+
+        landed = int(re.search(r"; (\d+) document\(s\) were imported before the import stopped", err).group(1))
+        assert landed > 0
+        with Project.open(disk / "study.qcp", read_only=True) as p:
+            assert len(p.documents.list()) == landed

@@ -204,3 +204,16 @@ def test_opening_backs_up_and_restore_backup_puts_the_copy_back(window, demo_pat
     QSettings().setValue("backups/keep", 0)
     window.backups.on_open(window.project)
     assert len(list_backups(demo_path)) == 2  # off: nothing new, nothing pruned
+
+
+def test_undoing_delete_code_in_the_window_brings_back_its_memo(window, dialogs):
+    from app.gui import commands as cmd
+
+    ws, p = window.ws, window.project
+    social = p.codebook.by_path("Social justice").id
+    memo = p.memos.add("code", social, "Appeals to fairness and equal shares.", title="Definition").id
+    assert ws.run(cmd.DeleteCode(ws, social))
+    assert p.memos.list("code", social) == []
+    window.actions["undo"].trigger()
+    assert [(m.id, m.text) for m in p.memos.list("code", social)] == [(memo, "Appeals to fairness and equal shares.")]
+    assert window.view.codebook.model.index_of(social).isValid() and dialogs == []
