@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "app.cli.analysis",
     "app.cli.desktop",
     "app.cli.watch",
+    "app.cli.team",
 )
 
 

@@ -100,6 +100,7 @@ SPECS: tuple[ActionSpec, ...] = (
     # Team (app/gui/agreement/)
     ActionSpec("agreement", "&Agreement and Adjudication…", "Compare coders, then decide their disagreements",
                "Ctrl+Shift+R"),
+    ActionSpec("team_coders", "&Coders…", "Team projects: add coders with their own logins, set roles, blind phase"),
     ActionSpec("settings", "&Settings…", "Shortcuts and preferences", Std.Preferences, "settings"),
     ActionSpec("shortcuts_help", "&Keyboard Shortcuts", "List every keyboard shortcut", Std.HelpContents),
     ActionSpec("about", "&About Quotecoder", "Version and licence"),
@@ -121,7 +122,7 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
                                    None, "show_suggestions", "accept_suggestion", "reject_suggestion", None,
                                    "nlp_settings")),
     ("codebookMenu", "Code&book", ("export_codebook", "import_codebook")),
-    ("teamMenu", "&Team", ("agreement", "history")),
+    ("teamMenu", "&Team", ("agreement", "history", None, "team_coders")),
     ("helpMenu", "&Help", ("shortcuts_help", None, "about")),
 )
 

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
             for action_id in ids:
                 menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
         a["agreement"].triggered.connect(self.open_agreement)
+        a["team_coders"].triggered.connect(self.team_coders_dialog)
         group = QActionGroup(self)
         for action_id in ("view_mine", "view_all", "view_chosen"):
             group.addAction(a[action_id])
@@ -389,6 +390,17 @@ class MainWindow(QMainWindow):
         from app.gui.agreement import open_agreement_window
 
         self._agreement = open_agreement_window(self.project, self.ws.coder_id, self.ws.undo_stack, self)
+
+    def team_coders_dialog(self) -> None:
+        if self.project is None:
+            return
+        if not self.project.team.is_team:
+            QMessageBox.information(self, "Team Coders", "This is not a team project: team projects live on "
+                                    "PostgreSQL and are made with 'quotecoder team init' (see the README).")
+            return
+        from app.gui.team_coders import TeamCodersDialog
+
+        TeamCodersDialog(self.project, self).exec()
 
     # --- closing ---
 

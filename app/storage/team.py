@@ -177,6 +177,7 @@ def enable_team(conn: Connection) -> TeamNames:
     conn.execute(text(f"REVOKE CONNECT, TEMPORARY ON DATABASE {db} FROM PUBLIC"))
     conn.execute(text(f"GRANT CONNECT ON DATABASE {db} TO {everyone}, {owner}"))
     conn.execute(text(f"REVOKE CREATE ON SCHEMA {sch} FROM PUBLIC"))
+    conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA {sch} TO {owner}"))  # a new owner needs CREATE
     conn.execute(text(f"GRANT USAGE ON SCHEMA {sch} TO {everyone}"))
 
     tables = list(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = :s"), {"s": schema}).scalars())
