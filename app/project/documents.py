@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -20,6 +21,17 @@ if TYPE_CHECKING:
 
 # Metadata a user may correct after import. The text itself never changes.
 EDITABLE = ("title", "language", "source_url", "outlet", "author", "published")
+
+
+def prepare(doc: ImportedDocument) -> ImportedDocument:
+    """``doc`` as it will be stored: newlines normalised, a title; refused when its text is empty."""
+    text = normalize_newlines(doc.text)
+    if not text.strip():
+        raise ValidationError("a document's text must not be empty")
+    title = (doc.title or "").strip() or "Untitled"
+    if text == doc.text and title == doc.title:
+        return doc
+    return replace(doc, text=text, title=title)
 
 
 class DocumentsManager:
@@ -110,33 +122,11 @@ class DocumentsManager:
 
     def add(self, doc: ImportedDocument) -> "Edit":
         """Store one imported document atomically (text, metadata, attributes, original bytes)."""
+        from app.project.import_batch import store_documents
 
-        text = normalize_newlines(doc.text)
-        if not text.strip():
-            raise ValidationError("a document's text must not be empty")
-        title = (doc.title or "").strip() or "Untitled"
         with self._db.session() as s:
-            row = m.Document(
-                title=title, text=text, text_hash=text_hash(text), length=len(text), language=doc.language,
-                source_url=doc.source_url, outlet=doc.outlet, author=doc.author, published=doc.published,
-                published_text=doc.published_text, date_ambiguous=doc.date_ambiguous,
-                imported_from=doc.source_name, file_hash=doc.file_hash, importer=doc.importer[:64],
-                imported_at=utcnow(),
-            )
-            s.add(row)
-            s.flush()
-            for key, value in doc.attributes.items():
-                s.add(m.DocumentAttribute(document_id=row.id, key=str(key)[:200], value=str(value)))
-            for span in doc.excluded_spans:
-                if 0 <= span.start < span.end <= len(text):
-                    s.add(m.ExcludedSpan(document_id=row.id, start=span.start, end=span.end, reason=span.reason))
-            if doc.original is not None:
-                s.add(m.DocumentOriginal(
-                    document_id=row.id, media_type=doc.original_media_type or "application/octet-stream",
-                    data=doc.original,
-                ))
-            self._p.log(s, "import", "document", row.id, title=title, source=doc.source_name)
-            return Edit(row.id, ChangeSet(documents=frozenset({row.id})))
+            [document_id] = store_documents(self._p, s, [prepare(doc)])
+        return Edit(document_id, ChangeSet(documents=frozenset({document_id})))
 
     def import_paths(
         self,
@@ -241,6 +231,25 @@ class DocumentsManager:
             query = query.where(m.Coding.coder_id.in_(list(coder_ids)))
         with self._db.reader() as s:
             return dict(s.execute(query).all())
+
+    # --- deleting (see app/project/deletion.py) ---
+
+    def codings_by_coder(self, document_id: int) -> dict[str, int]:
+        """Codings per coder name in one document: what a delete would remove."""
+        from app.project.deletion import coding_counts
+
+        return coding_counts(self._p, document_id)
+
+    def delete(self, document_id: int):
+        """Delete a document with its codings, memos and results; returns what ``restore`` needs."""
+        from app.project.deletion import delete_document
+
+        return delete_document(self._p, document_id)
+
+    def restore(self, deleted) -> "Edit":
+        from app.project.deletion import restore_document
+
+        return restore_document(self._p, deleted)
 
 
 class _Row:

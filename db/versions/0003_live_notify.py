@@ -23,7 +23,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0003_live'
-down_revision = '0002'
+down_revision = '0003_team'
 branch_labels = None
 depends_on = None
 

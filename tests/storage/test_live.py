@@ -151,7 +151,7 @@ def test_an_edit_whose_connection_drops_says_it_was_not_saved_and_the_next_one_w
     from app.project import ConnectionFailedError
 
     p = pg_project
-    with pytest.raises(ConnectionFailedError, match="could not be written.*nothing was saved"):
+    with pytest.raises(ConnectionFailedError, match="lost the connection.*nothing of the failed edit was written"):
         with p.db.session() as s:
             pid = s.scalar(text("SELECT pg_backend_pid()"))
             with p.db.engine.connect() as admin:
