@@ -22,6 +22,7 @@ class TeamStatusBar(QObject):
         super().__init__(window)
         self.window = window
         self.live: LiveUpdates | None = None
+        self._ws: Workspace | None = None
         self.status: TeamStatus | None = None
         self.team_label = QLabel(objectName="teamLabel")
         self.live_label = QLabel(objectName="liveLabel")
@@ -49,15 +50,23 @@ class TeamStatusBar(QObject):
 
     def start(self, ws: Workspace, view) -> None:
         self.stop()
-        self.status = team_status(ws.project)
-        if self.status is not None:
-            self.team_label.setText(self.status.label)
-            self.team_label.show()
+        self._ws = ws
+        self._show_team()
+        ws.viewChanged.connect(self._show_team)  # a switched blind phase re-reads the view, and this label
         self.live = LiveUpdates(ws, lambda: view.doc_id, self)
         self.live.statusChanged.connect(self._show_live)
         self._show_live(self.live.status)
 
+    def _show_team(self) -> None:
+        self.status = team_status(self._ws.project)
+        if self.status is not None:
+            self.team_label.setText(self.status.label)
+        self.team_label.setVisible(self.status is not None)
+
     def stop(self) -> None:
+        if self._ws is not None:
+            self._ws.viewChanged.disconnect(self._show_team)
+            self._ws = None
         if self.live is not None:
             self.live.stop()
             self.live.deleteLater()

@@ -34,7 +34,7 @@ from app.storage.database import ConnectionFailedError
 __all__ = ["CHANNEL", "Change", "Batch", "PgListener", "SqlitePoller", "change_source", "parse_payload"]
 
 CHANNEL = "quotecoder"
-TABLES = frozenset({"codings", "codes", "document_status", "memos", "documents", "coders"})
+TABLES = frozenset({"codings", "codes", "document_status", "memos", "documents", "coders", "project_info"})
 RETRY_SECONDS = 1.0  # how often a lost connection is retried
 APPLICATION_NAME = "quotecoder live"  # how the listening connection shows in pg_stat_activity
 

@@ -63,7 +63,7 @@ def test_the_status_bar_names_database_host_coder_role_and_blind_phase(qtbot, te
     w.close()
 
 
-def test_a_coder_sees_a_teammates_coding_and_the_leads_rename_live_but_not_in_the_blind_phase(qtbot, team):
+def test_a_coder_sees_a_teammates_coding_the_leads_rename_and_the_blind_phase_live(qtbot, team):
     w = _open_as(qtbot, team, "Bob")
     w.set_view(ViewMode.ALL)
     doc, code = team["doc"], team["code"]
@@ -74,6 +74,9 @@ def test_a_coder_sees_a_teammates_coding_and_the_leads_rename_live_but_not_in_th
         lena.codebook.rename(code, "Reform timing")
         lena.team.set_blind(True)
     qtbot.waitUntil(lambda: w.view.codebook.model.index_of(code).data() == "Reform timing", timeout=WAIT_MS)
+    # The blind phase switched by the lead: Bob's window re-reads under RLS and says so.
+    qtbot.waitUntil(lambda: w.team.team_label.text().endswith(" · blind"), timeout=WAIT_MS)
+    assert seen not in {h.id for h in w.view.reader.index.items}
     before = w.team.live.applied
     with Project.open(team["urls"]["Cora"]) as cora:
         hidden = cora.codings.add(doc, code, cora.team.me.coder_id, 18, 24).id

@@ -172,3 +172,15 @@ def test_project_live_turns_row_changes_into_the_change_set_views_refresh_from()
     assert not needs_full_reload(changes)
     assert needs_full_reload([Change("documents", "insert", 4, 4, None)])
     assert not needs_full_reload([Change("documents", "update", 4, 4, None)])
+
+
+def test_a_project_setting_such_as_the_blind_phase_is_announced(pg_project):
+    from app.storage import models as m
+
+    with change_source(pg_project.db) as listener:
+        with pg_project.db.session() as s:
+            s.add(m.ProjectInfo(key="team_blind", value="on"))
+        got = _collect(listener, 1)
+    assert [c.as_json() for c in got] == [
+        {"table": "project_info", "op": "insert", "id": None, "document_id": None, "coder": None}
+    ]
