@@ -25,11 +25,12 @@ import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Union
-
-import psycopg
+from typing import TYPE_CHECKING, Union
 
 from app.storage.database import ConnectionFailedError
+
+if TYPE_CHECKING:
+    import psycopg
 
 __all__ = ["CHANNEL", "Change", "Batch", "PgListener", "SqlitePoller", "change_source", "parse_payload"]
 
@@ -94,7 +95,7 @@ class PgListener:
         self.conninfo = conninfo.replace("postgresql+psycopg://", "postgresql://", 1)
         self.channel = channel
         self.retry_seconds = retry_seconds
-        self._conn: psycopg.Connection | None = None
+        self._conn: "psycopg.Connection | None" = None
         self._next_try = 0.0
         self._ever_connected = False
         self.last_error: str | None = None
@@ -103,6 +104,8 @@ class PgListener:
 
     def connect(self) -> None:
         """Connect and LISTEN now; raises ``psycopg.OperationalError`` when the server cannot be reached."""
+        import psycopg  # only PostgreSQL projects pay for importing the driver
+
         self.close()
         conn = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5, application_name=APPLICATION_NAME)
         conn.execute(f'LISTEN "{self.channel}"')
@@ -123,6 +126,8 @@ class PgListener:
 
     def close(self) -> None:
         if self._conn is not None:
+            import psycopg
+
             try:
                 self._conn.close()
             except psycopg.Error:
@@ -141,6 +146,8 @@ class PgListener:
 
     def poll(self, timeout: float = 0.0) -> Batch:
         """Notifications that have arrived (waiting up to ``timeout`` seconds for the first one)."""
+        import psycopg
+
         batch = Batch()
         if not self.connected:
             if time.monotonic() < self._next_try:
@@ -218,6 +225,8 @@ def change_source(db) -> Source:
     """A listener for a PostgreSQL project (connected), a data_version poller for a SQLite file."""
     if db.path is not None:
         return SqlitePoller(db.path)
+    import psycopg
+
     listener = PgListener(db.engine.url.render_as_string(hide_password=False))
     try:
         listener.connect()
