@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "app.cli.exchange",
     "app.cli.maintenance",
     "app.cli.workspace",
+    "app.cli.analysis",
     "app.cli.desktop",
     "app.cli.watch",
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -10,7 +9,6 @@ from sqlalchemy import func, select
 
 from app.core.importers import ImportedDocument, ImportOptions
 from app.core.records import ChangeSet, DocStatus, DocumentInfo, Edit, ExcludedSpanInfo
-from app.core.text import normalize_newlines, text_hash
 from app.project.convert import document_info
 from app.project.errors import NotFoundError, ValidationError
 from app.storage import models as m
@@ -21,17 +19,6 @@ if TYPE_CHECKING:
 
 # Metadata a user may correct after import. The text itself never changes.
 EDITABLE = ("title", "language", "source_url", "outlet", "author", "published")
-
-
-def prepare(doc: ImportedDocument) -> ImportedDocument:
-    """``doc`` as it will be stored: newlines normalised, a title; refused when its text is empty."""
-    text = normalize_newlines(doc.text)
-    if not text.strip():
-        raise ValidationError("a document's text must not be empty")
-    title = (doc.title or "").strip() or "Untitled"
-    if text == doc.text and title == doc.title:
-        return doc
-    return replace(doc, text=text, title=title)
 
 
 class DocumentsManager:
@@ -122,7 +109,7 @@ class DocumentsManager:
 
     def add(self, doc: ImportedDocument) -> "Edit":
         """Store one imported document atomically (text, metadata, attributes, original bytes)."""
-        from app.project.import_batch import store_documents
+        from app.project.import_batch import prepare, store_documents
 
         with self._db.session() as s:
             [document_id] = store_documents(self._p, s, [prepare(doc)])

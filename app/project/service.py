@@ -27,6 +27,7 @@ from app.storage.migrations import upgrade_to_head
 
 if TYPE_CHECKING:
     from app.project.agreement import AgreementManager
+    from app.project.analysis import AnalysisManager
     from app.project.exchange import ExchangeManager
     from app.project.nlp import NlpManager
 
@@ -74,6 +75,12 @@ class Project:
         from app.project.nlp import NlpManager
 
         return NlpManager(self)
+
+    @cached_property
+    def analysis(self) -> "AnalysisManager":
+        from app.project.analysis import AnalysisManager
+
+        return AnalysisManager(self)
 
     @cached_property
     def exchange(self) -> "ExchangeManager":
