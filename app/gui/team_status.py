@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
 
-from app.gui.dialogs.team_open import TeamOpenDialog
+from app.gui.dialogs.team_open import TeamOpenDialog, recent_team_projects
 from app.gui.live import LiveUpdates
 from app.gui.workspace import Workspace
 from app.project import Project
@@ -34,12 +34,21 @@ class TeamStatusBar(QObject):
 
     # --- opening ---
 
-    def open_dialog(self) -> bool:
+    def open_dialog(self, url: str | None = None) -> bool:
+        """Ask for the connection (filled in from ``url``, a remembered team project, when given) and open it."""
         self.dialog = dialog = TeamOpenDialog(self.window)
+        if url is not None:
+            dialog.fill_from(url)
         if dialog.exec() != QDialog.Accepted:
             return False
         dialog.remember()
         return self.window.open_project(dialog.url(), remember=dialog.safe_url())
+
+    def reopen(self, target: str) -> bool:
+        """The last project at start-up: a remembered team project asks for its password again."""
+        if target in recent_team_projects():
+            return self.open_dialog(target)
+        return self.window.open_project(target)
 
     def coder_of(self, project: Project) -> int | None:
         """The coder a team login is (None for SQLite, a plain PostgreSQL project, or the owner)."""

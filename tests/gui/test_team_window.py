@@ -84,3 +84,28 @@ def test_a_coder_sees_a_teammates_coding_the_leads_rename_and_the_blind_phase_li
     qtbot.waitUntil(lambda: w.team.live.applied > before, timeout=WAIT_MS)
     assert hidden not in {h.id for h in w.view.reader.index.items}
     w.close()
+
+
+def test_a_remembered_team_project_asks_for_the_password_again_with_the_rest_filled_in(qtbot, team):
+    first = _open_as(qtbot, team, "Bob")
+    first.close()
+    from app.gui.dialogs.team_open import recent_team_projects
+
+    remembered = recent_team_projects()[0]
+    assert PASSWORDS["Bob"] not in remembered
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    asked = []
+
+    def answer() -> None:
+        d = w.team.dialog
+        asked.append((d.host.text(), d.port.value(), d.database.text(), d.user.text(), d.password.text()))
+        d.password.setText(PASSWORDS["Bob"])
+        d.accept()
+
+    QTimer.singleShot(0, answer)
+    assert w.team.reopen(remembered) is True
+    assert asked == [(team["cluster"].host, team["cluster"].port, team["database"], team["logins"]["Bob"], "")]
+    assert w.ws.coder_name == "Bob"
+    w.close()
