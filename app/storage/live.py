@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from app.storage.database import ConnectionFailedError
+from app.storage.database import ConnectionFailedError, read_only_query
 
 if TYPE_CHECKING:
     import psycopg
@@ -188,10 +188,17 @@ class PgListener:
 class SqlitePoller:
     """``PRAGMA data_version`` on a connection of its own: did anyone commit since the last poll?"""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
-        self._conn = sqlite3.connect(self.path, check_same_thread=False)  # only ever reads a pragma
-        self._version = self._read()
+        try:
+            if read_only:  # the same way the project itself was opened: nothing created beside the file
+                self._conn = sqlite3.connect(f"{self.path.as_uri()}?{read_only_query(self.path)}", uri=True,
+                                             check_same_thread=False)
+            else:
+                self._conn = sqlite3.connect(self.path, check_same_thread=False)  # only ever reads a pragma
+            self._version = self._read()
+        except sqlite3.Error as exc:
+            raise ConnectionFailedError(f"cannot watch {self.path} for changes: {exc}") from None
 
     def _read(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
@@ -224,7 +231,7 @@ Source = Union[PgListener, SqlitePoller]
 def change_source(db) -> Source:
     """A listener for a PostgreSQL project (connected), a data_version poller for a SQLite file."""
     if db.path is not None:
-        return SqlitePoller(db.path)
+        return SqlitePoller(db.path, read_only=db.read_only)
     import psycopg
 
     listener = PgListener(db.engine.url.render_as_string(hide_password=False))

@@ -184,3 +184,19 @@ def test_a_project_setting_such_as_the_blind_phase_is_announced(pg_project):
     assert [c.as_json() for c in got] == [
         {"table": "project_info", "op": "insert", "id": None, "document_id": None, "coder": None}
     ]
+
+
+def test_a_read_only_project_is_polled_read_only_and_still_sees_commits_by_others(tmp_path):
+    path = tmp_path / "shared.qcp"
+    writer = Project.create(path)
+    writer.codebook.add("Reform")
+    reader = Project.open(path, read_only=True)
+    poller = change_source(reader.db)
+    try:
+        writer.codebook.add("Timing")
+        assert poller.poll().resync
+        assert [c.name for c in reader.codebook.list()] == ["Reform", "Timing"]
+    finally:
+        poller.close()
+        reader.close()
+        writer.close()
