@@ -46,9 +46,11 @@ def launch(project: str | Path | None = None, demo: bool = False, quit_after_sho
         from app.demo import demo_path
 
         target = demo_path()
+    remembered = False
     if target is None:
         last = QSettings().value("project/last")
         target = str(last) if last else None
+        remembered = target is not None
 
     def open_target() -> None:
         if target is not None:
@@ -56,7 +58,10 @@ def launch(project: str | Path | None = None, demo: bool = False, quit_after_sho
                 from app.demo import ensure_demo_project
 
                 ensure_demo_project(Path(target))
-            window.open_project(target, coder_name=coder)
+            if remembered and coder is None:
+                window.team.reopen(str(target))  # a team project asks for its password again
+            else:
+                window.open_project(target, coder_name=coder)
         if quit_after_show:
             QTimer.singleShot(0, window.close)
 

@@ -68,14 +68,12 @@ class LiveUpdates(QObject):
         """Read whatever has arrived and apply it; never waits."""
         if self._source is None:
             return
-        try:
-            batch: Batch = self._source.poll()
-        except QuotecoderError as exc:  # pragma: no cover - sources report drops in the batch
-            self._set_status(str(exc))
-            return
+        batch: Batch = self._source.poll()  # a drop is reported in the batch, never raised
         if batch.lost:
             self._drop_socket()
-            self._set_status(f"Team connection lost ({batch.lost}); retrying…")
+            what = ("Team connection lost" if self.ws.project.live.has_notifications
+                    else "Cannot check the project file for changes")
+            self._set_status(f"{what} ({batch.lost}); retrying…")
             return
         if self._notifier is None and self.ws.project.live.has_notifications:
             self._watch_socket()

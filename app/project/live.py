@@ -43,8 +43,9 @@ def changeset(changes: Iterable[Change]) -> ChangeSet:
 
 
 def needs_full_reload(changes: Iterable[Change]) -> bool:
-    """Documents added or removed, coders added, renamed or removed: lists change shape, re-read them."""
-    return any(c.table == "coders" or (c.table == "documents" and c.op != "update") for c in changes)
+    """Documents added or removed, coders changed, a project setting (the blind phase) switched: re-read all."""
+    return any(c.table in ("coders", "project_info") or (c.table == "documents" and c.op != "update")
+               for c in changes)
 
 
 @dataclass(frozen=True)

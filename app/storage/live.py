@@ -25,16 +25,17 @@ import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Union
-
-import psycopg
+from typing import TYPE_CHECKING, Union
 
 from app.storage.database import ConnectionFailedError, read_only_query
+
+if TYPE_CHECKING:
+    import psycopg
 
 __all__ = ["CHANNEL", "Change", "Batch", "PgListener", "SqlitePoller", "change_source", "parse_payload"]
 
 CHANNEL = "quotecoder"
-TABLES = frozenset({"codings", "codes", "document_status", "memos", "documents", "coders"})
+TABLES = frozenset({"codings", "codes", "document_status", "memos", "documents", "coders", "project_info"})
 RETRY_SECONDS = 1.0  # how often a lost connection is retried
 APPLICATION_NAME = "quotecoder live"  # how the listening connection shows in pg_stat_activity
 
@@ -94,7 +95,7 @@ class PgListener:
         self.conninfo = conninfo.replace("postgresql+psycopg://", "postgresql://", 1)
         self.channel = channel
         self.retry_seconds = retry_seconds
-        self._conn: psycopg.Connection | None = None
+        self._conn: "psycopg.Connection | None" = None
         self._next_try = 0.0
         self._ever_connected = False
         self.last_error: str | None = None
@@ -103,6 +104,8 @@ class PgListener:
 
     def connect(self) -> None:
         """Connect and LISTEN now; raises ``psycopg.OperationalError`` when the server cannot be reached."""
+        import psycopg  # only PostgreSQL projects pay for importing the driver
+
         self.close()
         conn = psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5, application_name=APPLICATION_NAME)
         conn.execute(f'LISTEN "{self.channel}"')
@@ -123,6 +126,8 @@ class PgListener:
 
     def close(self) -> None:
         if self._conn is not None:
+            import psycopg
+
             try:
                 self._conn.close()
             except psycopg.Error:
@@ -141,6 +146,8 @@ class PgListener:
 
     def poll(self, timeout: float = 0.0) -> Batch:
         """Notifications that have arrived (waiting up to ``timeout`` seconds for the first one)."""
+        import psycopg
+
         batch = Batch()
         if not self.connected:
             if time.monotonic() < self._next_try:
@@ -183,12 +190,15 @@ class SqlitePoller:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
-        if read_only:  # a read-only project: open it the way Database does, creating nothing beside it
-            uri = f"{self.path.as_uri()}?{read_only_query(self.path)}"
-            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        else:
-            self._conn = sqlite3.connect(self.path, check_same_thread=False)  # only ever reads a pragma
-        self._version = self._read()
+        try:
+            if read_only:  # the same way the project itself was opened: nothing created beside the file
+                self._conn = sqlite3.connect(f"{self.path.as_uri()}?{read_only_query(self.path)}", uri=True,
+                                             check_same_thread=False)
+            else:
+                self._conn = sqlite3.connect(self.path, check_same_thread=False)  # only ever reads a pragma
+            self._version = self._read()
+        except sqlite3.Error as exc:
+            raise ConnectionFailedError(f"cannot watch {self.path} for changes: {exc}") from None
 
     def _read(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
@@ -222,6 +232,8 @@ def change_source(db) -> Source:
     """A listener for a PostgreSQL project (connected), a data_version poller for a SQLite file."""
     if db.path is not None:
         return SqlitePoller(db.path, read_only=db.read_only)
+    import psycopg
+
     listener = PgListener(db.engine.url.render_as_string(hide_password=False))
     try:
         listener.connect()

@@ -4,8 +4,8 @@ Revision ID: 0003_live
 Revises: 0002
 Create Date: 2026-12-01 21:40:00
 
-Each change to codings, codes, document statuses, memos, documents and coders
-sends one notification on the channel ``quotecoder`` with a small JSON payload
+Each change to codings, codes, document statuses, memos, documents, coders and
+project settings (``project_info``, where the blind phase is switched) sends one notification on the channel ``quotecoder`` with a small JSON payload
 ``{"table", "op", "id", "document_id", "coder"}`` (``coder`` is the coder's
 name, or null). PostgreSQL delivers notifications only when the transaction
 commits, so a listener never sees an edit that was rolled back. Apps re-read
@@ -28,7 +28,7 @@ branch_labels = None
 depends_on = None
 
 CHANNEL = "quotecoder"  # app.storage.live.CHANNEL
-TABLES = ("codings", "codes", "document_status", "memos", "documents", "coders")
+TABLES = ("codings", "codes", "document_status", "memos", "documents", "coders", "project_info")
 
 FUNCTION = f"""
 CREATE OR REPLACE FUNCTION quotecoder_notify() RETURNS trigger
@@ -51,8 +51,10 @@ BEGIN
         row_id := rec.id; doc_id := rec.id;
     ELSIF TG_TABLE_NAME = 'coders' THEN
         row_id := rec.id; who := rec.name;
-    ELSE
+    ELSIF TG_TABLE_NAME = 'codes' THEN
         row_id := rec.id;
+    ELSE
+        row_id := NULL;  -- project_info: keyed by name (the blind phase is one of its rows)
     END IF;
     IF who_id IS NOT NULL THEN
         -- A coder deleted in the same statement (cascading statuses) has no name any more: null.

@@ -122,3 +122,21 @@ def test_watch_on_something_that_is_not_a_project_is_a_one_line_error(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("quotecoder: error:") and "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_watch_reports_a_dropped_connection_reconnects_and_goes_on(pg_database, watch):
+    from sqlalchemy import text
+
+    project = Project.create(pg_database)
+    doc, code, coder = _setup(project)
+    w = watch(pg_database, "--json")
+    w.wait_ready()
+    with project.db.engine.connect() as conn:
+        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE datname = current_database() AND application_name = 'quotecoder live'"))
+    assert w.err.get(timeout=WAIT).startswith("connection lost (")
+    assert w.err.get(timeout=WAIT).startswith("reconnected; changes made while disconnected were not seen")
+    coding = project.codings.add(doc, code, coder, 4, 12).id
+    assert json.loads(w.lines(1)[0])["id"] == coding
+    project.close()
+    assert w.stop()[0] == 0

@@ -20,7 +20,7 @@ def test_the_main_window_imports_no_heavy_library():
 
 
 def test_opening_a_project_in_the_window_loads_no_heavy_library(tmp_path):
-    """The whole start, window shown and project on screen, pays for none of them (nor NumPy or Alembic)."""
+    """The whole start, window shown and project on screen, pays for none of them (nor NumPy, Alembic or, for a SQLite file, psycopg)."""
     from app.project import Project
 
     path = tmp_path / "p.qcp"
@@ -31,7 +31,7 @@ def test_opening_a_project_in_the_window_loads_no_heavy_library(tmp_path):
         "import sys\n"
         "from app.gui.launch import launch\n"
         f"launch({str(path)!r}, coder='Aigerim', quit_after_show=True)\n"
-        f"print(','.join(m for m in {HEAVY + ('numpy', 'alembic')!r} if m in sys.modules))\n"
+        f"print(','.join(m for m in {HEAVY + ('numpy', 'alembic', 'psycopg')!r} if m in sys.modules))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"))

@@ -172,3 +172,31 @@ def test_project_live_turns_row_changes_into_the_change_set_views_refresh_from()
     assert not needs_full_reload(changes)
     assert needs_full_reload([Change("documents", "insert", 4, 4, None)])
     assert not needs_full_reload([Change("documents", "update", 4, 4, None)])
+
+
+def test_a_project_setting_such_as_the_blind_phase_is_announced(pg_project):
+    from app.storage import models as m
+
+    with change_source(pg_project.db) as listener:
+        with pg_project.db.session() as s:
+            s.add(m.ProjectInfo(key="team_blind", value="on"))
+        got = _collect(listener, 1)
+    assert [c.as_json() for c in got] == [
+        {"table": "project_info", "op": "insert", "id": None, "document_id": None, "coder": None}
+    ]
+
+
+def test_a_read_only_project_is_polled_read_only_and_still_sees_commits_by_others(tmp_path):
+    path = tmp_path / "shared.qcp"
+    writer = Project.create(path)
+    writer.codebook.add("Reform")
+    reader = Project.open(path, read_only=True)
+    poller = change_source(reader.db)
+    try:
+        writer.codebook.add("Timing")
+        assert poller.poll().resync
+        assert [c.name for c in reader.codebook.list()] == ["Reform", "Timing"]
+    finally:
+        poller.close()
+        reader.close()
+        writer.close()

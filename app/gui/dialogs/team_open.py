@@ -91,8 +91,11 @@ class TeamOpenDialog(QDialog):
 
     def _use_recent(self, index: int) -> None:
         url = self.recent.itemData(index)
-        if not url:
-            return
+        if url:
+            self.fill_from(url)
+
+    def fill_from(self, url: str) -> None:
+        """Host, port, database and user from a password-free URL; the password is asked for."""
         parts = urlsplit(url)
         self.host.setText(parts.hostname or "localhost")
         self.port.setValue(parts.port or 5432)
