@@ -1,7 +1,7 @@
 """speaker corrections that survive a re-run of NLP; quoted fragments; 'indirect' becomes 'reported'
 
 Revision ID: 0003_nlp
-Revises: 0002
+Revises: 0003_live (chained after main's team and live migrations)
 Create Date: 2026-12-01 22:50:00
 
 A coder's speaker for a detected quote lives in ``speaker_corrections``, keyed by the
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0003_nlp'
-down_revision = '0002'
+down_revision = '0003_live'
 branch_labels = None
 depends_on = None
 
