@@ -31,7 +31,6 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 # Cell styles registered once per workbook as named styles; a cell takes one by name
 # (openpyxl's public API), which costs far less than building a style per cell.
 _STYLES: dict[str, dict[str, object]] = {
-    "date": {"number_format": DATE_FORMAT},
     "datetime": {"number_format": DATETIME_FORMAT},
     "wrap": {"alignment": _WRAP},
 }
@@ -118,7 +117,7 @@ class SheetWriter:
                 value = value.astimezone(timezone.utc).replace(tzinfo=None)
             return self._styled(value, "datetime")
         elif isinstance(value, date):
-            return self._styled(value, "date")
+            return value  # openpyxl gives a plain date its "yyyy-mm-dd" format itself: no styled cell
         else:
             text = safe_text(str(value), self.report, lambda: self._where(col))
         formula = text.startswith(FORMULA_STARTS)
