@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone
 
 from app.core.exchange.model import ExportData
+from app.core.exchange.progress import Ticker
 from app.core.exchange.safety import SafetyReport, csv_text
 from app.core.exchange.segments import SegmentTable
 from app.core.exchange.xlsx import PROGRESS_EVERY, ExportCancelled, atomic_output
@@ -51,15 +52,12 @@ def write_segments_csv(
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
             writer = csv.writer(fh)
+            tick = Ticker(progress, cancelled, PROGRESS_EVERY, ExportCancelled)
             writer.writerow([_field(h, report, "header", guard_formulas) for h in table.headers()])
             for n, coding in enumerate(data.codings, start=1):
                 row = table.row(coding)
                 writer.writerow([_field(v, report, f"row {n + 1}", guard_formulas) for v in row])
-                if n % PROGRESS_EVERY == 0:
-                    if cancelled is not None and cancelled():
-                        raise ExportCancelled("export cancelled")
-                    if progress is not None:
-                        progress(n)
+                tick(n)
 
     atomic_output(path, write)
     return report
