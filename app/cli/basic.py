@@ -32,10 +32,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument(f"--{column}-column", metavar="NAME", help=f"corpus tables: the {column} column")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("docs", help="list documents")
+    p = sub.add_parser("docs", help="list documents, or delete one")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_docs)
+    docs = p.add_subparsers(dest="action", metavar="ACTION")
+    a = docs.add_parser("delete", help="delete a document with its codings and memos")
+    a.add_argument("id", type=int, metavar="ID")
+    a.add_argument("--yes", action="store_true", help="confirm; without it nothing is deleted")
+    a.set_defaults(func=cmd_docs_delete)
 
     p = sub.add_parser("set-meta", help="correct a document's metadata (the text never changes)")
     p.add_argument("project", metavar="PROJECT")
@@ -97,6 +102,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the desktop app (the default)")
     p.add_argument("project", metavar="PROJECT", nargs="?")
     p.add_argument("--demo", action="store_true", help="open the demo project (created on first use)")
+    p.add_argument("--coder", metavar="NAME", help="code as NAME without being asked (created if new)")
+    p.add_argument("--quit-after-show", action="store_true",
+                   help="quit as soon as the window shows the project (for measuring start-up)")
     p.set_defaults(func=cmd_gui)
 
 
@@ -136,6 +144,8 @@ def cmd_import(args) -> int:
             if o.status == "imported":
                 near = f" (near-duplicate of document {o.near_duplicate_of})" if o.near_duplicate_of else ""
                 print(f"imported   {o.path} -> document {o.document_id}: {o.title}{near}")
+                for note in o.notes:  # replacements, guessed encodings, skipped rows: the user must see them
+                    print(f"  note: {note}")
             elif o.status == "duplicate":
                 print(f"duplicate  {o.path} ({o.error})")
             else:
@@ -167,6 +177,22 @@ def cmd_docs(args) -> int:
     else:
         print_table([(r["id"], r["date"], r["language"], r["length"], r["title"]) for r in rows],
                     ("ID", "DATE", "LANG", "LENGTH", "TITLE"))
+    return 0
+
+
+def cmd_docs_delete(args) -> int:
+    with Project.open(args.project) as project:
+        doc = project.documents.get(args.id)
+        counts = project.documents.codings_by_coder(args.id)
+        total = sum(counts.values())
+        if not args.yes:
+            by = ", ".join(f"{n} by {name}" for name, n in counts.items())
+            raise ValidationError(
+                f"document {doc.id} '{doc.title}' has {total} coding(s){' (' + by + ')' if by else ''}; "
+                "add --yes to delete it with them"
+            )
+        project.documents.delete(args.id)
+    print(f"deleted document {doc.id} '{doc.title}' and its {total} coding(s)")
     return 0
 
 
@@ -249,7 +275,9 @@ def cmd_code(args) -> int:
     with Project.open(args.project) as project:
         code = project.codebook.by_path(args.code)
         coder = project.coders.by_name(args.coder)
-        project.acting_coder_id = coder.id
+        project.team.check_coder(coder)  # a team login codes as itself (consensus: adjudicators, leads)
+        if project.team.me is None:
+            project.acting_coder_id = coder.id
         edit = project.codings.add(args.doc, code.id, coder.id, args.start, args.end, args.memo)
     print(edit.id)
     return 0
@@ -307,4 +335,4 @@ def cmd_import_codings(args) -> int:
 def cmd_gui(args) -> int:
     from app.gui.launch import launch
 
-    return launch(args.project, demo=args.demo)
+    return launch(args.project, demo=args.demo, quit_after_show=args.quit_after_show, coder=args.coder)

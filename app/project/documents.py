@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -10,7 +9,6 @@ from sqlalchemy import func, select
 
 from app.core.importers import ImportedDocument, ImportOptions
 from app.core.records import ChangeSet, DocStatus, DocumentInfo, Edit, ExcludedSpanInfo
-from app.core.text import normalize_newlines, text_hash
 from app.project.convert import document_info
 from app.project.errors import NotFoundError, ValidationError
 from app.storage import models as m
@@ -21,17 +19,6 @@ if TYPE_CHECKING:
 
 # Metadata a user may correct after import. The text itself never changes.
 EDITABLE = ("title", "language", "source_url", "outlet", "author", "published")
-
-
-def prepare(doc: ImportedDocument) -> ImportedDocument:
-    """``doc`` as it will be stored: newlines normalised, a title; refused when its text is empty."""
-    text = normalize_newlines(doc.text)
-    if not text.strip():
-        raise ValidationError("a document's text must not be empty")
-    title = (doc.title or "").strip() or "Untitled"
-    if text == doc.text and title == doc.title:
-        return doc
-    return replace(doc, text=text, title=title)
 
 
 class DocumentsManager:
@@ -122,7 +109,7 @@ class DocumentsManager:
 
     def add(self, doc: ImportedDocument) -> "Edit":
         """Store one imported document atomically (text, metadata, attributes, original bytes)."""
-        from app.project.import_batch import store_documents
+        from app.project.import_batch import prepare, store_documents
 
         with self._db.session() as s:
             [document_id] = store_documents(self._p, s, [prepare(doc)])
@@ -231,6 +218,25 @@ class DocumentsManager:
             query = query.where(m.Coding.coder_id.in_(list(coder_ids)))
         with self._db.reader() as s:
             return dict(s.execute(query).all())
+
+    # --- deleting (see app/project/deletion.py) ---
+
+    def codings_by_coder(self, document_id: int) -> dict[str, int]:
+        """Codings per coder name in one document: what a delete would remove."""
+        from app.project.deletion import coding_counts
+
+        return coding_counts(self._p, document_id)
+
+    def delete(self, document_id: int):
+        """Delete a document with its codings, memos and results; returns what ``restore`` needs."""
+        from app.project.deletion import delete_document
+
+        return delete_document(self._p, document_id)
+
+    def restore(self, deleted) -> "Edit":
+        from app.project.deletion import restore_document
+
+        return restore_document(self._p, deleted)
 
 
 class _Row:

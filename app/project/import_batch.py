@@ -9,13 +9,15 @@ documents into rows; ``DocumentsManager.add`` stores a batch of one.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.core.importers import ImportedDocument
-from app.core.text import text_hash
+from app.core.text import normalize_newlines, text_hash
+from app.project.errors import ValidationError
 from app.storage import models as m
 from app.storage.models import utcnow
 
@@ -25,8 +27,19 @@ if TYPE_CHECKING:
 __all__ = ["store_documents"]
 
 
+def prepare(doc: ImportedDocument) -> ImportedDocument:
+    """``doc`` as it will be stored: newlines normalised, a title; refused when its text is empty."""
+    text = normalize_newlines(doc.text)
+    if not text.strip():
+        raise ValidationError("a document's text must not be empty")
+    title = (doc.title or "").strip() or "Untitled"
+    if text == doc.text and title == doc.title:
+        return doc
+    return replace(doc, text=text, title=title)
+
+
 def store_documents(project: "Project", session: Session, docs: Sequence[ImportedDocument]) -> list[int]:
-    """Insert prepared documents (see ``documents.prepare``) in ``session``; their ids, in order."""
+    """Insert prepared documents (see :func:`prepare`) in ``session``; their ids, in order."""
     if not docs:
         return []
     now = utcnow()

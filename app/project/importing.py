@@ -18,9 +18,8 @@ from sqlalchemy import select, update
 from app.core.importers import ExcludedSpan, ImportedDocument, ImportFailure, ImportOptions, parse_source
 from app.core.importers.sources import SourceProblem, count_files, iter_sources
 from app.core.text import text_hash
-from app.project.documents import prepare
 from app.project.errors import ValidationError
-from app.project.import_batch import store_documents
+from app.project.import_batch import prepare, store_documents
 from app.storage import models as m
 
 if TYPE_CHECKING:
@@ -48,6 +47,7 @@ class ImportOutcome:
         return {
             "path": self.path, "status": self.status, "document_id": self.document_id,
             "title": self.title, "error": self.error, "near_duplicate_of": self.near_duplicate_of,
+            "notes": list(self.notes),
         }
 
 
