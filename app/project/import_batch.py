@@ -52,8 +52,11 @@ def store_documents(project: "Project", session: Session, docs: Sequence[Importe
         )
         for doc in docs
     ]
-    # RETURNING with sort_by_parameter_order: one statement, the ids in the order of the rows.
-    result = session.execute(insert(m.Document).returning(m.Document.id, sort_by_parameter_order=True), rows)
+    # Core inserts on the session's connection (the ORM's bulk path costs twice as much per row);
+    # RETURNING with sort_by_parameter_order gives the ids in the order of the rows.
+    conn = session.connection()
+    documents = m.Document.__table__
+    result = conn.execute(insert(documents).returning(documents.c.id, sort_by_parameter_order=True), rows)
     ids = [row[0] for row in result]
     attributes, spans, originals, log = [], [], [], []
     for document_id, doc in zip(ids, docs):
@@ -69,5 +72,5 @@ def store_documents(project: "Project", session: Session, docs: Sequence[Importe
     for model, values in ((m.DocumentAttribute, attributes), (m.ExcludedSpan, spans),
                           (m.DocumentOriginal, originals), (m.AuditLog, log)):
         if values:
-            session.execute(insert(model), values)
+            conn.execute(insert(model.__table__), values)
     return ids

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone
 
 from app.core.exchange.model import ExportData
+from app.core.exchange.progress import Ticker
 from app.core.exchange.safety import SafetyReport, csv_text
 from app.core.exchange.segments import SegmentTable
 from app.core.exchange.xlsx import PROGRESS_EVERY, ExportCancelled, atomic_output
@@ -70,14 +71,11 @@ def write_segments_csv(
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
             writer = SafeCsvWriter(fh, guard_formulas, report)
+            tick = Ticker(progress, cancelled, PROGRESS_EVERY, ExportCancelled)
             writer.writerow(table.headers(), "header")
             for n, coding in enumerate(data.codings, start=1):
                 writer.writerow(table.row(coding), f"row {n + 1}")
-                if n % PROGRESS_EVERY == 0:
-                    if cancelled is not None and cancelled():
-                        raise ExportCancelled("export cancelled")
-                    if progress is not None:
-                        progress(n)
+                tick(n)
 
     atomic_output(path, write)
     return report

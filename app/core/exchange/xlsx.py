@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from app.core.exchange.aggregates import CodingStats
 from app.core.exchange.model import ExportData
+from app.core.exchange.progress import Ticker
 from app.core.exchange.safety import SafetyReport
 from app.core.exchange.segments import SegmentTable
 from app.core.exchange.xlsx_common import SheetWriter
@@ -85,15 +86,12 @@ def write_workbook(
         stats = CodingStats()
         table = SegmentTable(data)
         segments = SheetWriter(wb, "Segments", table.columns(), report, taken, freeze="C2")
+        tick = Ticker(progress, cancelled, PROGRESS_EVERY, ExportCancelled)
         try:
             for n, coding in enumerate(data.codings, start=1):
                 segments.append(table.row(coding))
                 stats.add(coding)
-                if n % PROGRESS_EVERY == 0:
-                    if cancelled is not None and cancelled():
-                        raise ExportCancelled("export cancelled")
-                    if progress is not None:
-                        progress(n)
+                tick(n)
         except BaseException:
             segments.ws.close()  # finish the sheet's temporary file so nothing dangles
             raise
@@ -109,7 +107,8 @@ def write_workbook(
         if data.memos:
             write_memos_sheet(wb, data.memos, data.documents, data.codes, data.coders, report, taken)
         # Codebook first, then Segments, then the rest in the order they were made.
-        wb._sheets.sort(key=lambda ws: {codebook: 0, segments.title: 1}.get(ws.title, 2))
+        wb.move_sheet(codebook, -wb.sheetnames.index(codebook))
+        wb.move_sheet(segments.title, 1 - wb.sheetnames.index(segments.title))
         wb.save(tmp)
 
     atomic_output(path, write)

@@ -3,11 +3,11 @@
 Uses py3langid (a maintained, NumPy-based port of langid.py covering 97
 languages, Kazakh included). Two things make it fit news corpora:
 
-* A document is first judged on two short probes, its opening and its close.
-  When they agree (nearly always) that is the language. When they differ the
-  document looks mixed (a Kazakh notice followed by its Russian version, an
-  English article wrapped in Turkish boilerplate) and it is judged paragraph by
-  paragraph: the language that holds most of the letters wins, so one long
+* A document is judged once, on a short probe of its opening. Its close is
+  judged too only when it uses a letter missing from the 2,000 characters
+  before it; when the two differ the document looks mixed (a Kazakh notice
+  followed by its Russian version, an English article wrapped in Turkish
+  boilerplate) and it is judged paragraph by paragraph: the language that holds most of the letters wins, so one long
   paragraph in the main language outweighs many short lines in another.
 * Text too short to judge (fewer than ``min_letters`` letters) gives None
   rather than a guess; the user can set the language by hand.
@@ -32,6 +32,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Each probe (opening, close) is this many characters: detection costs about a
 # microsecond per character, so two probes cost a tenth of judging every paragraph.
 _PROBE_CHARS = 300
+# The opening's alphabet (every letter in this many characters) tells whether the close needs judging.
+_ALPHABET_CHARS = 2_000
 
 
 @lru_cache(maxsize=1)
@@ -84,8 +86,13 @@ def language_shares(text: str, min_letters: int = 20) -> dict[str, float]:
     last = next(i for i in range(len(chunks) - 1, first - 1, -1) if _letters(chunks[i]) >= min_letters)
     if first == last and len(chunks[first]) <= 2 * _PROBE_CHARS:
         return {identifier.classify(chunks[first])[0]: 1.0}
-    opening = identifier.classify(chunks[first][:_PROBE_CHARS])[0]
-    if opening == identifier.classify(chunks[last][-_PROBE_CHARS:])[0]:
+    head, tail = chunks[first][:_PROBE_CHARS], chunks[last][-_PROBE_CHARS:]
+    opening = identifier.classify(head)[0]
+    before = "".join(chunks[first:last]) if last > first else chunks[first][:-_PROBE_CHARS]
+    alphabet = set((head + before[:_ALPHABET_CHARS]).lower())
+    if not any(ch.isalpha() for ch in set(tail.lower()) - alphabet):
+        return {opening: 1.0}  # the close uses no letter the opening lacks: the same language
+    if opening == identifier.classify(tail)[0]:
         return {opening: 1.0}
     weights: Counter[str] = Counter()
     for chunk in chunks:
