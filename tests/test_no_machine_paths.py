@@ -40,3 +40,11 @@ def test_no_absolute_path_into_a_home_work_or_temp_folder():
 def test_the_check_finds_such_a_path(tmp_path):
     sample = 'CORPUS = Path("/' + 'work/shared/corpus")'
     assert ABSOLUTE.search(sample)
+
+
+def test_no_merge_conflict_markers_are_left():
+    markers = ("<" * 7 + " ", ">" * 7 + " ")
+    found = [f"{path.relative_to(ROOT)}:{n}" for path in _files()
+             for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1)
+             if line.startswith(markers)]
+    assert not found, "unresolved merge conflicts: " + ", ".join(found[:10])

@@ -302,7 +302,6 @@ class DeleteCode(ProjectCommand):
         return self.ws.project.codebook.restore(self.deleted).changes
 
 
-<<<<<<< HEAD
 # --- quotes ---
 
 class CorrectSpeaker(ProjectCommand):
@@ -326,7 +325,8 @@ class CorrectSpeaker(ProjectCommand):
         else:
             self.ws.project.nlp.clear_speaker_correction(self.quote_id)
         return ChangeSet(documents=frozenset({self.document_id}))
-=======
+
+
 # --- memos and documents (issue 14: app/gui/memos_panel.py, app/gui/workspace_tools.py) ---
 
 class AddMemo(ProjectCommand):
@@ -399,4 +399,3 @@ def _memo_changes(info) -> ChangeSet:
     if info.target == "code" and info.target_id is not None:
         return ChangeSet(codes=frozenset({info.target_id}))
     return ChangeSet()
->>>>>>> main
