@@ -142,7 +142,9 @@ class MainWindow(QMainWindow):
         except QuotecoderError as exc:
             QMessageBox.critical(self, "Cannot open project", str(exc))
             return False
-        if coder_id is None:
+        if project.team.me is not None:  # a team login codes as itself: the app does not ask
+            coder_id = project.team.me.coder_id
+        elif coder_id is None:
             coder_id = self._choose_coder(project)
         if coder_id is None:
             project.close()
