@@ -130,12 +130,14 @@ class SegmentInfo:
 class MemoInfo:
     id: int
     uuid: str
-    target: str  # "project", "document" or "code"
+    target: str  # "project", "document", "code" or "coding"
     target_id: int | None
     title: str
     text: str
     author_id: int | None = None
     modified_at: datetime | None = None
+    created_at: datetime | None = None
+    author: str | None = None  # the author's name, when the query joined it
 
 
 @dataclass(frozen=True)

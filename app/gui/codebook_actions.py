@@ -48,7 +48,9 @@ class CodebookActions:
         code = self.view.codes.get(code_id)
         if code is None:
             return
-        dialog = CodeEditorDialog(self.parent, code=code)
+        memos = self.ws.project.memos.list("code", code_id)
+        dialog = CodeEditorDialog(self.parent, code=code, memo=memos[0].text if memos else "")
+        self.code_dialog = dialog  # tests reach the open dialog here
         if dialog.exec() == QDialog.Accepted:
             self.update(code_id, dialog.fields())
 
@@ -66,6 +68,11 @@ class CodebookActions:
             texts = {k: getattr(f, k) for k in cmd.DescribeCode.FIELDS if getattr(f, k) != getattr(code, k)}
             if texts:
                 self.ws.run(cmd.DescribeCode(self.ws, code_id, **texts))
+            memos = self.ws.project.memos.list("code", code_id)
+            if memos and f.memo != memos[0].text:
+                self.ws.run(cmd.UpdateMemo(self.ws, memos[0].id, f.memo))
+            elif not memos and f.memo:
+                self.ws.run(cmd.AddMemo(self.ws, "code", code_id, f.memo))
         finally:
             stack.endMacro()
 

@@ -222,7 +222,7 @@ class CodingsManager:
             for key, value in values.items():
                 setattr(row, key, value)
             row.modified_at = utcnow()
-            self._p.log(s, action, "coding", coding_id, before=before, after=values)
+            self._p.log(s, action, "coding", coding_id, document_id=row.document_id, before=before, after=values)
             changes = _changes(row)
             if old_code != row.code_id:
                 changes = changes | ChangeSet(codes=frozenset({old_code}))
@@ -249,7 +249,7 @@ class CodingsManager:
                 row.created_at = info.created_at
             if info.modified_at is not None:
                 row.modified_at = info.modified_at
-            self._p.log(s, "restore", "coding", row.id)
+            self._p.log(s, "restore", "coding", row.id, document_id=row.document_id)
             return Edit(row.id, _changes(row))
 
 

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -74,6 +75,8 @@ def is_formula_like(text: str) -> bool:
 
 def remove_forbidden(text: str, report: SafetyReport | None = None) -> str:
     """Drop characters XML 1.0 forbids, counting them in ``report``."""
+    if _FORBIDDEN.search(text) is None:  # nearly always: no new string
+        return text
     cleaned, n = _FORBIDDEN.subn("", text)
     if n and report is not None:
         report.removed_characters += n
@@ -85,8 +88,12 @@ def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def safe_text(text: str, report: SafetyReport, where: str, limit: int = MAX_CELL_CHARS) -> str:
-    """Return ``text`` without forbidden characters and cut to ``limit`` UTF-16 units with a marker."""
+def safe_text(text: str, report: SafetyReport, where: str | Callable[[], str], limit: int = MAX_CELL_CHARS) -> str:
+    """Return ``text`` without forbidden characters and cut to ``limit`` UTF-16 units with a marker.
+
+    ``where`` names the cell in the report; a callable is asked only when the text is cut,
+    so writers need not format a cell address for every value.
+    """
     text = remove_forbidden(text, report)
     if len(text) <= limit // 2 or _utf16_len(text) <= limit:
         return text
@@ -94,7 +101,7 @@ def safe_text(text: str, report: SafetyReport, where: str, limit: int = MAX_CELL
     budget = limit - len(marker)
     # Cut at ``budget`` UTF-16 units; a surrogate pair split by the cut is dropped whole.
     cut = text.encode("utf-16-le", "surrogatepass")[: 2 * budget].decode("utf-16-le", "ignore")
-    report.truncated_cells.append(where)
+    report.truncated_cells.append(where() if callable(where) else where)
     return cut + marker
 
 

@@ -9,17 +9,15 @@ and time-zone-aware datetimes become naive UTC (Excel has no time zones).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.core.exchange.safety import SafetyReport, is_formula_like, safe_text, sheet_name
+from app.core.exchange.safety import FORMULA_STARTS, SafetyReport, safe_text, sheet_name
 
 __all__ = ["Column", "SheetWriter", "HEADER_FILL", "text_color_for"]
 
@@ -30,22 +28,22 @@ _HEADER_ALIGN = Alignment(vertical="top", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+# Cell styles registered once per workbook as named styles; a cell takes one by name
+# (openpyxl's public API), which costs far less than building a style per cell.
 _STYLES: dict[str, dict[str, object]] = {
-    "date": {"number_format": DATE_FORMAT},
     "datetime": {"number_format": DATETIME_FORMAT},
-    "": {},
     "wrap": {"alignment": _WRAP},
-    "formula": {"quotePrefix": True},
-    "formulawrap": {"quotePrefix": True, "alignment": _WRAP},
 }
 
 
-def _template(ws: WriteOnlyWorksheet, **attrs: object) -> WriteOnlyCell:
-    """A cell carrying one combination of styles, registered in the workbook once."""
-    cell = WriteOnlyCell(ws)
-    for name, value in attrs.items():
-        setattr(cell, name, value)
-    return cell
+def _register_styles(wb: Workbook) -> dict[str, str]:
+    """Key -> name of the named style, adding those the workbook lacks."""
+    names = {key: f"Quotecoder {key}" for key in _STYLES}
+    existing = set(wb.named_styles)
+    for key, attrs in _STYLES.items():
+        if names[key] not in existing:
+            wb.add_named_style(NamedStyle(name=names[key], **attrs))
+    return names
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class SheetWriter:
     ) -> None:
         self.report = report
         self.title = sheet_name(title, taken, report)
-        self.ws: WriteOnlyWorksheet = wb.create_sheet(self.title)
+        self.ws = wb.create_sheet(self.title)
         self._wrap = [c.wrap for c in columns]
         self.width = len(columns)
         self.rows = 0
@@ -97,34 +95,39 @@ class SheetWriter:
             header.append(cell)
         self.ws.append(header)
         self.rows = 1
-        # Styles registered once per sheet: assigning a style object to every cell costs a hash
-        # and an equality check per cell in openpyxl (~20% of a large export); copying the
-        # finished style array of a template cell does not.
-        self._styles = {key: _template(self.ws, **attrs)._style for key, attrs in _STYLES.items()}
+        self._style_names = _register_styles(wb)
 
-    def _styled(self, value: object, key: str) -> WriteOnlyCell:
+    def _styled(self, value: object, key: str | None) -> WriteOnlyCell:
         c = WriteOnlyCell(self.ws, value=value)
-        c._style = copy(self._styles[key])
+        if key is not None:
+            c.style = self._style_names[key]
         return c
+
+    def _where(self, col: int) -> str:
+        return f"{self.title}!{get_column_letter(col + 1)}{self.rows + 1}"
 
     def cell(self, value: object, col: int) -> object:
         """Convert one value into what ``append`` takes, applying the safety rules."""
-        if value is None or isinstance(value, (bool, int, float)):
+        if isinstance(value, str):
+            text = safe_text(value, self.report, lambda: self._where(col))
+        elif value is None or isinstance(value, (bool, int, float)):
             return value
-        if isinstance(value, datetime):
+        elif isinstance(value, datetime):
             if value.tzinfo is not None:
                 value = value.astimezone(timezone.utc).replace(tzinfo=None)
             return self._styled(value, "datetime")
-        if isinstance(value, date):
-            return self._styled(value, "date")
-        text = safe_text(str(value), self.report, f"{self.title}!{get_column_letter(col + 1)}{self.rows + 1}")
-        formula = is_formula_like(text)
+        elif isinstance(value, date):
+            return value  # openpyxl gives a plain date its "yyyy-mm-dd" format itself: no styled cell
+        else:
+            text = safe_text(str(value), self.report, lambda: self._where(col))
+        formula = text.startswith(FORMULA_STARTS)
         wrap = col < self.width and self._wrap[col] and len(text) > 40
         if not formula and not wrap:
             return text
-        c = self._styled(text, ("formula" if formula else "") + ("wrap" if wrap else ""))
+        c = self._styled(text, "wrap" if wrap else None)
         c.data_type = "s"  # never "f", whatever the text starts with
         if formula:
+            c.quotePrefix = True  # Excel shows the text as written and never evaluates it
             self.report.formula_like_cells += 1
         return c
 

@@ -30,7 +30,7 @@ def by_header(ws):
 def test_sheets_in_order(book):
     wb, _ = book
     assert wb.sheetnames == ["Codebook", "Segments", "Documents", "Code x Document", "Code x Document (0-1)",
-                             "Co-occurrence", "Agreement"]
+                             "Co-occurrence", "Agreement", "Memos"]
 
 
 def test_agreement_sheet_left_out_without_rows(data, tmp_path):
@@ -157,8 +157,25 @@ def test_cancel_leaves_no_file(tmp_path, data):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_progress_reports_counts(tmp_path, data):
+def test_progress_reports_counts(tmp_path, data, monkeypatch):
+    import app.core.exchange.progress as progress
+
+    monkeypatch.setattr(progress, "clock", lambda: 0.0)  # a clock that never moves: counts alone
     data.codings = iter([CodingInfo(i, f"u{i}", 1, 2, 1, 0, 3) for i in range(2100)])
     seen: list[int] = []
     write_workbook(data, tmp_path / "p.xlsx", progress=seen.append)
     assert seen == [1000, 2000, 2100]
+
+
+def test_progress_moves_with_the_clock_when_codings_are_slow(tmp_path, data, monkeypatch):
+    import itertools
+
+    import app.core.exchange.progress as progress
+
+    # Each reading of the clock is 0.3 s later: a slow export must still report twice a second or more.
+    ticks = itertools.count()
+    monkeypatch.setattr(progress, "clock", lambda: next(ticks) * 0.3)
+    data.codings = iter([CodingInfo(i, f"u{i}", 1, 2, 1, 0, 3) for i in range(10)])
+    seen: list[int] = []
+    write_workbook(data, tmp_path / "p.xlsx", progress=seen.append)
+    assert seen[:-1] == [2, 4, 6, 8, 10] and seen[-1] == 10
