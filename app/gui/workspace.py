@@ -60,6 +60,11 @@ class Workspace(QObject):
 
     def set_coder(self, coder_id: int) -> None:
         self.reload_coders()
+        if self.project.team.me is not None and coder_id != self.project.team.me.coder_id:
+            # In a team project the login decides who is coding (the database would refuse anyway).
+            self.error.emit(f"You are logged in as {self.project.team.me.coder}; "
+                            "to code as someone else, open the project with their login.")
+            return
         self.coder_id = coder_id
         self.project.acting_coder_id = coder_id
         self.viewChanged.emit()

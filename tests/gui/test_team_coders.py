@@ -54,3 +54,19 @@ def test_a_coder_sees_the_refusal_in_the_dialog(qtbot, lead_url, pg_cluster, tea
         assert not dialog.blind.isChecked() and "only leads" in dialog.message.text()
         assert [m.coder for m in bob.team.list()] == ["Bob", "Lena"]
         assert not bob.team.blind
+
+
+def test_a_team_login_opens_the_window_as_its_own_coder(qtbot, lead_url, pg_cluster, team_db):
+    from app.gui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_project(pg_cluster.url(team_db, f"{team_db}_bob", "bob-pw"))  # no coder is asked for
+    assert window.ws.coder_name == "Bob"
+    errors = []
+    window.ws.error.disconnect()
+    window.ws.error.connect(errors.append)
+    lena = next(c for c in window.ws.coders() if c.name == "Lena")
+    window.ws.set_coder(lena.id)
+    assert window.ws.coder_name == "Bob" and "logged in as Bob" in errors[0]
+    window.close_project()
