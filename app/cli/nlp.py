@@ -111,6 +111,8 @@ def _who(q) -> str:
 
 
 def cmd_speaker(args) -> int:
+    from app.project import Project
+
     with Project.open(args.project) as project:
         if args.clear:
             quote = project.nlp.clear_speaker_correction(args.quote)
