@@ -302,31 +302,6 @@ class DeleteCode(ProjectCommand):
         return self.ws.project.codebook.restore(self.deleted).changes
 
 
-# --- quotes ---
-
-class CorrectSpeaker(ProjectCommand):
-    """A coder sets the speaker of a detected quote (None: no named speaker); undo restores what was there."""
-
-    def __init__(self, ws: Workspace, quote_id: int, speaker: str | None) -> None:
-        super().__init__(ws, f"Set speaker to {speaker or 'none'}")
-        self.quote_id, self.speaker = quote_id, speaker
-        self.previous: tuple[bool, str | None] = (False, None)
-        self.document_id = 0
-
-    def do(self) -> ChangeSet:
-        quote, self.previous = self.ws.project.nlp.correct_speaker(self.quote_id, self.speaker)
-        self.document_id = quote.document_id
-        return ChangeSet(documents=frozenset({quote.document_id}))
-
-    def reverse(self) -> ChangeSet:
-        had, name = self.previous
-        if had:
-            self.ws.project.nlp.correct_speaker(self.quote_id, name)
-        else:
-            self.ws.project.nlp.clear_speaker_correction(self.quote_id)
-        return ChangeSet(documents=frozenset({self.document_id}))
-
-
 # --- memos and documents (issue 14: app/gui/memos_panel.py, app/gui/workspace_tools.py) ---
 
 class AddMemo(ProjectCommand):
@@ -399,3 +374,28 @@ def _memo_changes(info) -> ChangeSet:
     if info.target == "code" and info.target_id is not None:
         return ChangeSet(codes=frozenset({info.target_id}))
     return ChangeSet()
+
+
+# --- quotes ---
+
+class CorrectSpeaker(ProjectCommand):
+    """A coder sets the speaker of a detected quote (None: no named speaker); undo restores what was there."""
+
+    def __init__(self, ws: Workspace, quote_id: int, speaker: str | None) -> None:
+        super().__init__(ws, f"Set speaker to {speaker or 'none'}")
+        self.quote_id, self.speaker = quote_id, speaker
+        self.previous: tuple[bool, str | None] = (False, None)
+        self.document_id = 0
+
+    def do(self) -> ChangeSet:
+        quote, self.previous = self.ws.project.nlp.correct_speaker(self.quote_id, self.speaker)
+        self.document_id = quote.document_id
+        return ChangeSet(documents=frozenset({quote.document_id}))
+
+    def reverse(self) -> ChangeSet:
+        had, name = self.previous
+        if had:
+            self.ws.project.nlp.correct_speaker(self.quote_id, name)
+        else:
+            self.ws.project.nlp.clear_speaker_correction(self.quote_id)
+        return ChangeSet(documents=frozenset({self.document_id}))

@@ -19,7 +19,7 @@ from typing import Any, Mapping, Sequence
 
 from .dash import find_dash_speech
 from .layout import Layout
-from .lexicon import Lexicon, cue_pattern, lexicon_for
+from .lexicon import Lexicon, cue_words, lexicon_for
 from .mentions import Mention, checked, text_of, find_speech_verb, parser_subject, subject_after, subject_before
 from .quotes import MIN_WORDS, RawQuote, find_direct_quotes
 from .reported import find_reported
@@ -29,6 +29,7 @@ from .types import DIRECT, REPORTED, TURN, Quote
 
 __all__ = ["quotes_in_doc"]
 
+_WORD_RE = re.compile(r"\w+")
 _TERMINATOR = re.compile(r"[.!?…](?=[\s”’\"»]|$)")
 _PARA = re.compile(r"\n[ \t]*\n")
 _MAX_AFTER_WORDS = 6  # a reporting clause after a complete quoted sentence is short ("Tokayev said.")
@@ -45,19 +46,19 @@ class _Tokens:
         from spacy.attrs import IDX, IS_SPACE, LENGTH
 
         self.doc = doc
-        arr = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
-        self.starts = [r[0] for r in arr]
-        self.ends = [r[0] + r[1] for r in arr]
-        self.space = [r[2] for r in arr]
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE]).astype("int64")
+        self.starts = arr[:, 0]
+        self.ends = arr[:, 0] + arr[:, 1]
+        self.space = arr[:, 2]
 
     def span(self, i: int, j: int) -> list[Any]:
         """Non-space tokens with indices in ``[i, j)``."""
-        doc, space = self.doc, self.space
-        return [doc[k] for k in range(i, j) if not space[k]]
+        doc = self.doc
+        return [doc[int(k)] for k in (self.space[i:j] == 0).nonzero()[0] + i]
 
     def between(self, a: int, b: int) -> list[Any]:
-        lo = bisect.bisect_left(self.starts, a)
-        hi = bisect.bisect_left(self.starts, b)
+        lo = int(self.starts.searchsorted(a, "left"))
+        hi = int(self.starts.searchsorted(b, "left"))
         while hi > lo and self.ends[hi - 1] > b:
             hi -= 1
         return self.span(lo, hi)
@@ -184,10 +185,13 @@ def _sentences(doc: Any, t: "_Tokens", lex: Lexicon) -> list[tuple[Any, list[Any
     reported speech, and a regular expression over its text says so without making tokens.
     """
     text = text_of(doc)
-    cue = cue_pattern(lex)
+    words, stems = cue_words(lex)
+    cues = [m.start() for m in _WORD_RE.finditer(text)
+            if (w := m.group().lower()) in words or (stems and w.startswith(stems))]
     out = []
     for sent in doc.sents:
-        if cue.search(text, sent.start_char, sent.end_char) is None:
+        k = bisect.bisect_left(cues, sent.start_char)
+        if k == len(cues) or cues[k] >= sent.end_char:
             continue
         toks = t.span(sent.start, sent.end)
         if toks:

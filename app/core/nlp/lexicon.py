@@ -6,11 +6,10 @@ both with a lookup lemmatizer and without one (languages spaCy has no table for)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Lexicon", "lexicon_for", "cue_pattern"]
+__all__ = ["Lexicon", "lexicon_for", "cue_words"]
 
 
 @dataclass(frozen=True)
@@ -222,9 +221,7 @@ def lexicon_for(language: str) -> Lexicon:
 
 
 @lru_cache(maxsize=None)
-def cue_pattern(lex: Lexicon) -> "re.Pattern[str]":
-    """A regular expression matching any word that can make a sentence reported speech."""
+def cue_words(lex: Lexicon) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Lower-case words and stems that can make a sentence reported speech."""
     words = lex.speech_verbs | lex.indirect_verbs | lex.clause_verbs | lex.sources | lex.complementizers
-    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    stems = [re.escape(s) + r"\w+" for s in lex.speech_stems]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives + stems + ["words"]) + r")(?!\w)", re.IGNORECASE)
+    return frozenset(words | {"words"}), tuple(lex.speech_stems)

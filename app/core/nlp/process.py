@@ -36,6 +36,7 @@ def find_quotes(
     nlp, info = load_pipeline(language, pipeline)
     with nlp.select_pipes(disable=_unneeded(nlp, info)):
         doc = nlp(text)
+    doc.user_data["quotecoder_text"] = text
     return quotes_in_doc(doc, language, info.trained, glossary, author)
 
 
@@ -88,8 +89,10 @@ def process(
     results: list[DocResult] = []
     if cancelled is not None and cancelled():
         return BatchResult(info, (), cancelled=True)
-    docs = nlp.pipe(texts, batch_size=batch_size, n_process=max(1, n_process), disable=_unneeded(nlp, info))
-    for doc in docs:
+    docs = nlp.pipe(((t, t) for t in texts), as_tuples=True, batch_size=batch_size, n_process=max(1, n_process),
+                    disable=_unneeded(nlp, info))
+    for doc, text in docs:
+        doc.user_data["quotecoder_text"] = text  # the input is doc.text; spaCy would rebuild it
         results.append(_document_result(doc, language, info, glossary, matcher, _author_of(author, len(results))))
         if progress is not None:
             progress(len(results), total)
