@@ -43,6 +43,7 @@ def render(outdir: Path) -> list[Path]:
     for theme in ("light", "dark"):
         apply_theme(app, theme)
         for size in ((1024, 700), (1920, 1080)):
+            QSettings().remove("window/state")  # each size from a first start, not the previous window's layout
             window = MainWindow()
             window.resize(*size)
             window.show()
@@ -52,6 +53,12 @@ def render(outdir: Path) -> list[Path]:
             for _ in range(3):
                 QApplication.processEvents()
             out = outdir / f"memos-{theme}-{size[0]}.png"
+            window.grab().save(str(out))
+            written.append(out)
+            window.tools.dock.hide()
+            for _ in range(3):
+                QApplication.processEvents()
+            out = outdir / f"reader-{theme}-{size[0]}.png"
             window.grab().save(str(out))
             written.append(out)
             window.actions["history"].trigger()

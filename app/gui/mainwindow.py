@@ -23,6 +23,7 @@ from app.gui.nlp.integration import install as install_nlp
 from app.gui.preferences import Preferences
 from app.gui.theme import reader_font
 from app.gui.workspace import ViewMode, Workspace
+from app.gui.layout import install as install_layout
 from app.gui.workspace_tools import install as install_tools
 from app.gui.workspace_view import WorkspaceView
 from app.project import PROJECT_SUFFIX, Project
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         install_nlp(self)  # Analysis menu, Quotes dock, suggestions (app/gui/nlp/integration.py)
         self.tools = install_tools(self)  # Memos dock, document memo/delete, History (app/gui/workspace_tools.py)
+        self.layout_keeper = install_layout(self)  # bottom dock, hideable panes, saved layout (app/gui/layout.py)
         self._build_toolbar()
         self.coder_label = QLabel()
         self.coder_label.setObjectName("coderLabel")
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self._wire_workspace()
         self.tools.attach(self.view)
+        self.layout_keeper.attach(self.view)
         settings = QSettings()
         self.view.restore_state(settings)
         font = settings.value("reader/font")
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         self.view.set_reader_font(f)
         self.view.snap_words = self.actions["snap_words"].isChecked()
         self.view.load()
+        self.layout_keeper.restore_document()
         self._rebuild_code_shortcuts()
         settings.setValue("project/last", str(target))
         settings.setValue(self._coder_key(project), coder_id)
@@ -226,6 +230,7 @@ class MainWindow(QMainWindow):
             self.ws.undo_stack.blockSignals(True)
             self.ws.blockSignals(True)
         self.tools.detach()
+        self.layout_keeper.detach()
         if self.project is not None:
             self.project.close()
         self.project = self.ws = self.view = None
