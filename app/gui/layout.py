@@ -85,8 +85,9 @@ class WindowLayout:
         self.segments_dock.show()
         self._tabify()
         self.segments_dock.raise_()
-        view.documentOpened.connect(self._remember_document)
         settings = QSettings()
+        self._last_document = settings.value(self._doc_key())  # read before load() opens the first one
+        view.documentOpened.connect(self._remember_document)
         state = settings.value("window/state")
         if state is None or not self.window.restoreState(state, STATE_VERSION):
             self.start_small()
@@ -101,7 +102,7 @@ class WindowLayout:
         """After the view loaded: reopen the document that was open last time in this project."""
         if self.view is None:
             return
-        last = QSettings().value(self._doc_key())
+        last, self._last_document = getattr(self, "_last_document", None), None
         if last is not None and int(last) != self.view.doc_id:
             self.view.documents.select(int(last))  # gone since: the first document stays open
 
