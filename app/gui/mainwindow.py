@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.tools = install_tools(self)  # Memos dock, document memo/delete, History (app/gui/workspace_tools.py)
         self.layout_keeper = install_layout(self)  # bottom dock, hideable panes, saved layout (app/gui/layout.py)
         self._build_toolbar()
+        self._build_recent_menu()
         self.coder_label = QLabel()
         self.coder_label.setObjectName("coderLabel")
         self.statusBar().addPermanentWidget(self.coder_label)
@@ -92,10 +93,27 @@ class MainWindow(QMainWindow):
             bar.addSeparator() if action_id is None else bar.addAction(self.actions[action_id])
         self.addToolBar(bar)
 
+    def _build_recent_menu(self) -> None:
+        from app.gui.start_page import fill_recent_menu
+
+        file_menu = self.menus["fileMenu"]
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(self.recent_menu, self.open_project))
+        entries = file_menu.actions()
+        after_open = entries[entries.index(self.actions["open_project"]) + 1]
+        file_menu.insertMenu(after_open, self.recent_menu)
+        fill_recent_menu(self.recent_menu, self.open_project)
+
     def _welcome(self) -> None:
-        label = QLabel("<h2>Quotecoder</h2><p>Open a project (Ctrl+O) or create a new one (Ctrl+N).</p>")
-        label.setAlignment(Qt.AlignCenter)
-        self.setCentralWidget(label)
+        from app.gui.start_page import StartPage
+
+        page = StartPage()
+        page.openRequested.connect(self.open_project)
+        page.openDialogRequested.connect(self.open_project_dialog)
+        page.newRequested.connect(self.new_project_dialog)
+        self.start_page = page
+        self.setCentralWidget(page)
 
     def _connect(self) -> None:
         a = self.actions
@@ -172,6 +190,9 @@ class MainWindow(QMainWindow):
         self.layout_keeper.restore_document()
         self._rebuild_code_shortcuts()
         settings.setValue("project/last", str(target))
+        from app.gui.start_page import remember_project
+
+        remember_project(str(target))
         settings.setValue(self._coder_key(project), coder_id)
         self.setWindowTitle(f"{project.display_name} — Quotecoder")
         if project.migration_backup is not None:
