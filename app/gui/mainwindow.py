@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self._welcome()
         self._connect()
         settings = QSettings()
-        self.actions["snap_words"].setChecked(settings.value("reader/snapWords", False, type=bool))
+        self.actions["snap_words"].setChecked(settings.value("reader/snapWords", True, type=bool))  # on unless turned off
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
