@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from app.cli.output import print_csv, print_json, print_table
-from app.core.importers import ImportOptions
-from app.project import Project, ValidationError
+from app.core.errors import ValidationError
 
 SEGMENT_COLUMNS = ("id", "document_id", "document_title", "coder", "code", "start", "end", "text", "memo")
 
@@ -103,10 +102,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the desktop app (the default)")
     p.add_argument("project", metavar="PROJECT", nargs="?")
     p.add_argument("--demo", action="store_true", help="open the demo project (created on first use)")
+    p.add_argument("--coder", metavar="NAME", help="code as NAME without being asked (created if new)")
+    p.add_argument("--quit-after-show", action="store_true",
+                   help="quit as soon as the window shows the project (for measuring start-up)")
     p.set_defaults(func=cmd_gui)
 
 
 def cmd_init(args) -> int:
+    from app.project import Project
     path = args.project
     if "://" not in path and not path.endswith(".qcp"):
         print(f"note: project files usually end in .qcp; creating {path} as given", file=sys.stderr)
@@ -116,6 +119,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from app.project import Project
+    from app.core.importers import ImportOptions
     options = ImportOptions(
         max_file_bytes=int(args.max_size_mb * 1024 * 1024),
         text_column=args.text_column, title_column=args.title_column, date_column=args.date_column,
@@ -139,6 +144,8 @@ def cmd_import(args) -> int:
             if o.status == "imported":
                 near = f" (near-duplicate of document {o.near_duplicate_of})" if o.near_duplicate_of else ""
                 print(f"imported   {o.path} -> document {o.document_id}: {o.title}{near}")
+                for note in o.notes:  # replacements, guessed encodings, skipped rows: the user must see them
+                    print(f"  note: {note}")
             elif o.status == "duplicate":
                 print(f"duplicate  {o.path} ({o.error})")
             else:
@@ -151,6 +158,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_docs(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         docs = project.documents.list()
     rows = [
@@ -189,6 +197,7 @@ def cmd_docs_delete(args) -> int:
 
 
 def cmd_set_meta(args) -> int:
+    from app.project import Project
     from datetime import date
 
     fields: dict[str, object] = {}
@@ -211,6 +220,7 @@ def cmd_set_meta(args) -> int:
 
 
 def cmd_codes_add(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         edit = project.codebook.add_path(args.path, color=args.color, description=args.description)
         code = project.codebook.get(edit.id)
@@ -219,6 +229,7 @@ def cmd_codes_add(args) -> int:
 
 
 def cmd_codes_list(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         codes = project.codebook.list()
         usage = project.codebook.usage()
@@ -239,6 +250,7 @@ def cmd_codes_list(args) -> int:
 
 
 def cmd_coders_add(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         edit = project.coders.add(args.name, color=args.color, consensus=args.consensus)
     print(f"added coder {args.name.strip()} (id {edit.id})")
@@ -246,6 +258,7 @@ def cmd_coders_add(args) -> int:
 
 
 def cmd_coders_list(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         coders = project.coders.list()
     rows = [{"id": c.id, "name": c.name, "color": c.color, "consensus": c.consensus} for c in coders]
@@ -258,16 +271,20 @@ def cmd_coders_list(args) -> int:
 
 
 def cmd_code(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         code = project.codebook.by_path(args.code)
         coder = project.coders.by_name(args.coder)
-        project.acting_coder_id = coder.id
+        project.team.check_coder(coder)  # a team login codes as itself (consensus: adjudicators, leads)
+        if project.team.me is None:
+            project.acting_coder_id = coder.id
         edit = project.codings.add(args.doc, code.id, coder.id, args.start, args.end, args.memo)
     print(edit.id)
     return 0
 
 
 def cmd_segments(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         code_ids = [project.codebook.by_path(args.code).id] if args.code else None
         coder_ids = [project.coders.by_name(args.coder).id] if args.coder else None
@@ -292,6 +309,7 @@ def cmd_segments(args) -> int:
 
 
 def cmd_import_codings(args) -> int:
+    from app.project import Project
     from app.project.bulk import REQUIRED, import_codings
 
     path = Path(args.file)
@@ -317,4 +335,4 @@ def cmd_import_codings(args) -> int:
 def cmd_gui(args) -> int:
     from app.gui.launch import launch
 
-    return launch(args.project, demo=args.demo)
+    return launch(args.project, demo=args.demo, quit_after_show=args.quit_after_show, coder=args.coder)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from app.cli.output import print_json, print_table
-from app.project import Project, ValidationError
+from app.core.errors import ValidationError
 
 QUOTE_KEYS = ("document_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "confidence")
 
@@ -60,6 +60,7 @@ class _Bar:
 
 
 def cmd_nlp(args) -> int:
+    from app.project import Project
     if args.processes < 1:
         raise ValidationError("--processes must be at least 1")
     bar = _Bar()
@@ -77,6 +78,7 @@ def cmd_nlp(args) -> int:
 
 
 def cmd_quotes(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         if args.doc is not None:
             project.documents.get(args.doc)  # a clear error for an unknown id
@@ -90,6 +92,7 @@ def cmd_quotes(args) -> int:
 
 
 def cmd_kwic(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         try:
             rows = project.nlp.kwic(args.term, lemma=args.lemma, width=args.width, pipeline=args.pipeline)

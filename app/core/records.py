@@ -175,3 +175,15 @@ class Edit:
 
     id: int | None
     changes: ChangeSet = field(default_factory=ChangeSet)
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """A coder of a team project with the PostgreSQL login they connect as."""
+
+    coder_id: int
+    coder: str
+    role: str | None  # coder, adjudicator, lead; None for a coder without a login (a consensus layer)
+    login: str | None
+    url: str | None  # postgresql://LOGIN@HOST:PORT/DB, without a password
+    password: str | None = field(default=None, repr=False, compare=False)  # only when just generated

@@ -35,12 +35,15 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("new_project", "&New Project…", "Create an empty project file", Std.New, "SP_FileIcon"),
     ActionSpec("open_project", "&Open Project…", "Open a project file", Std.Open, "SP_DialogOpenButton"),
+    ActionSpec("open_team_project", "Open &Team Project…",
+               "Connect to a team project on a PostgreSQL server (host, database, your login)", "Ctrl+Shift+O"),
     ActionSpec("import_files", "&Import Files…", "Import documents (text, Word, PDF, HTML, tables…)",
                "Ctrl+Shift+I", "import"),
     ActionSpec("import_folder", "Import &Folder…", "Import every document in a folder and its sub-folders"),
     ActionSpec("import_refi", "Import &REFI-QDA Project…",
                "Import a .qdpx project written by QualCoder, MAXQDA, ATLAS.ti or NVivo"),
     ActionSpec("export", "&Export…", "Write the codings to Excel, CSV or REFI-QDA", "Ctrl+E"),
+    ActionSpec("restore_backup", "Restore &Backup…", "Put an automatic backup of this project back in its place"),
     ActionSpec("quit", "&Quit", "Close Quotecoder (everything is already saved)", Std.Quit),
     ActionSpec("undo", "&Undo", "Undo the last edit", Std.Undo, "undo"),
     ActionSpec("redo", "&Redo", "Redo the edit just undone", Std.Redo, "redo"),
@@ -109,8 +112,9 @@ SPECS: tuple[ActionSpec, ...] = (
 
 # The menu bar, in order: (object name, title, action ids; None is a separator).
 MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
-    ("fileMenu", "&File", ("new_project", "open_project", None, "import_files", "import_folder", "import_refi",
-                           "export", None, "settings", None, "quit")),
+    ("fileMenu", "&File", ("new_project", "open_project", "open_team_project", None, "import_files",
+                           "import_folder", "import_refi", "export", None, "restore_backup", None, "settings", None,
+                           "quit")),
     ("editMenu", "&Edit", ("undo", "redo", None, "find", "find_next", "find_previous")),
     ("codeMenu", "&Code", ("quick_code", "in_vivo", "snap_selection", "remove_coding", None, "new_code", None,
                            "snap_words")),

@@ -17,10 +17,14 @@ from app.gui.workspace import Workspace
 
 
 class ProjectCommand(QUndoCommand):
+    """One edit. A step that the Project refuses (a lock, a full disk) changes nothing and is
+    reported to the Workspace, which puts the stack back where the data is (see Workspace.undo)."""
+
     def __init__(self, ws: Workspace, text: str) -> None:
         super().__init__(text)
         self.ws = ws
         self._pushed = False
+        self.failed = False  # the last undo/redo step was refused; the data is as it was before it
 
     def first(self) -> None:
         self.ws.notify(self.do())
@@ -29,16 +33,18 @@ class ProjectCommand(QUndoCommand):
         if not self._pushed:  # QUndoStack.push calls redo(); first() already did the work
             self._pushed = True
             return
-        self._safely(self.do)
+        self._safely(self.do, "redo")
 
     def undo(self) -> None:
-        self._safely(self.reverse)
+        self._safely(self.reverse, "undo")
 
-    def _safely(self, step) -> None:
+    def _safely(self, step, verb: str) -> None:
+        if self.ws.skip_step(self):
+            return
         try:
             self.ws.notify(step())
         except QuotecoderError as exc:
-            self.ws.error.emit(f"Could not {self.text().lower()}: {exc}")
+            self.ws.step_failed(self, f"Could not {verb} “{self.text()}”: {exc}")
 
     def do(self) -> ChangeSet:
         raise NotImplementedError

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMenu, 
 
 from app.core.errors import QuotecoderError
 from app.gui.actions import MENUS, Actions
+from app.gui.backups import BackupController
+from app.gui.banner import show_read_only
 from app.gui.codebook_actions import CodebookActions
 from app.gui.coding_menu import CodingMenu
 from app.gui.dialogs.coder_chooser import CoderChooserDialog
@@ -21,6 +23,7 @@ from app.gui.exchange import install as install_exchange
 from app.gui.importing import ImportController
 from app.gui.nlp.integration import install as install_nlp
 from app.gui.preferences import Preferences
+from app.gui.team_status import TeamStatusBar
 from app.gui.theme import reader_font
 from app.gui.workspace import ViewMode, Workspace
 from app.gui.layout import install as install_layout
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         self.importer = ImportController(self)
         self.preferences = Preferences(self)
+        self.backups = BackupController(self)
         self._build_menus()
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         install_nlp(self)  # Analysis menu, Quotes dock, suggestions (app/gui/nlp/integration.py)
@@ -56,6 +60,7 @@ class MainWindow(QMainWindow):
         self.coder_label = QLabel()
         self.coder_label.setObjectName("coderLabel")
         self.statusBar().addPermanentWidget(self.coder_label)
+        self.team = TeamStatusBar(self)  # live updates, the team label (app/gui/team_status.py)
         self._welcome()
         self._connect()
         settings = QSettings()
@@ -119,11 +124,13 @@ class MainWindow(QMainWindow):
         a = self.actions
         a["new_project"].triggered.connect(self.new_project_dialog)
         a["open_project"].triggered.connect(self.open_project_dialog)
+        a["open_team_project"].triggered.connect(self.team.open_dialog)
         a["import_files"].triggered.connect(self.importer.import_files_dialog)
         a["import_folder"].triggered.connect(self.importer.import_folder_dialog)
         a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(lambda: self.ws and self.ws.undo_stack.undo())
-        a["redo"].triggered.connect(lambda: self.ws and self.ws.undo_stack.redo())
+        a["restore_backup"].triggered.connect(self.backups.restore_dialog)
+        a["undo"].triggered.connect(lambda: self.ws and self.ws.undo())
+        a["redo"].triggered.connect(lambda: self.ws and self.ws.redo())
         a["find"].triggered.connect(lambda: self.view and self.view.findbar.open_bar())
         a["find_next"].triggered.connect(lambda: self.view and self.view.findbar.find_next())
         a["find_previous"].triggered.connect(lambda: self.view and self.view.findbar.find_previous())
@@ -149,7 +156,7 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has = self.ws is not None
         for action_id, action in self.actions.items():
-            if action_id not in ("new_project", "open_project", "quit", "settings", "shortcuts_help", "about",
+            if action_id not in ("new_project", "open_project", "open_team_project", "quit", "settings", "shortcuts_help", "about",
                                  "reader_font", "snap_words", "undo", "redo"):
                 action.setEnabled(has)
         self.actions["undo"].setEnabled(has and self.ws.undo_stack.canUndo())
@@ -157,12 +164,24 @@ class MainWindow(QMainWindow):
 
     # --- projects ---
 
-    def open_project(self, target: str | Path, coder_id: int | None = None) -> bool:
+    def open_project(self, target: str | Path, coder_id: int | None = None, remember: str | None = None,
+                     coder_name: str | None = None) -> bool:
+        """Open ``target``; ``remember`` is what to store as the last project instead (a URL without password).
+
+        ``coder_name`` codes as that coder without asking (``quotecoder gui --coder NAME``).
+        """
         try:
             project = Project.open(target)
         except QuotecoderError as exc:
             QMessageBox.critical(self, "Cannot open project", str(exc))
             return False
+        if coder_id is None and coder_name:
+            try:
+                coder_id = project.coders.ensure(coder_name)
+            except QuotecoderError as exc:
+                QMessageBox.warning(self, "Quotecoder", str(exc))
+        if coder_id is None:
+            coder_id = self.team.coder_of(project)  # a team login decides who is coding
         if coder_id is None:
             coder_id = self._choose_coder(project)
         if coder_id is None:
@@ -189,12 +208,15 @@ class MainWindow(QMainWindow):
         self.view.load()
         self.layout_keeper.restore_document()
         self._rebuild_code_shortcuts()
-        settings.setValue("project/last", str(target))
+        self.team.start(self.ws, self.view)
+        settings.setValue("project/last", remember or str(target))
         from app.gui.start_page import remember_project
 
-        remember_project(str(target))
+        remember_project(remember or str(target))
         settings.setValue(self._coder_key(project), coder_id)
         self.setWindowTitle(f"{project.display_name} — Quotecoder")
+        show_read_only(self, project.read_only)
+        self.backups.on_open(project)
         if project.migration_backup is not None:
             self.statusBar().showMessage(f"Project upgraded; a backup was kept at {project.migration_backup}", 8000)
         self._update_status()
@@ -247,6 +269,7 @@ class MainWindow(QMainWindow):
         for action in self.code_actions:
             self.removeAction(action)
         self.code_actions = []
+        self.team.stop()
         if self.ws is not None:
             self.ws.undo_stack.blockSignals(True)
             self.ws.blockSignals(True)
@@ -255,6 +278,7 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             self.project.close()
         self.project = self.ws = self.view = None
+        show_read_only(self, False)
         self._welcome()
         self._update_enabled()
 

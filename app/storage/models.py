@@ -153,6 +153,8 @@ class Coder(Base):
     name: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
     color: Mapped[str] = mapped_column(String(7), nullable=False, default="#4477aa")
     consensus: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # The PostgreSQL login role this coder connects as (team projects only; see app/storage/team.py).
+    login: Mapped[str | None] = mapped_column(String(63), unique=True)
 
 
 class Coding(Base):

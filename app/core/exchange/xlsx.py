@@ -11,7 +11,7 @@ export never leaves half a workbook behind.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,9 +41,20 @@ class ExportCancelled(Exception):
 
 
 def atomic_output(path: str | os.PathLike[str], write: Callable[[str], None]) -> None:
-    """Call ``write(tmp_path)`` for a temporary file beside ``path``, then move it into place."""
+    """Call ``write(tmp_path)`` for a temporary file beside ``path``, then move it into place.
+
+    The temporary file is created with mode 0o666 less the umask, like any file the
+    user saves (``tempfile.mkstemp`` would make every export 0600, unreadable to the
+    group the user shares a project folder with).
+    """
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    while True:
+        tmp = str((target.parent or Path(".")) / f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
     os.close(fd)
     try:
         write(tmp)

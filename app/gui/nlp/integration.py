@@ -270,7 +270,7 @@ class NlpController(QObject):
     def settings_dialog(self) -> None:
         if self.view is None:
             return
-        from app.gui.dialogs.nlp_settings import NlpSettingsDialog
+        from app.gui.nlp.settings_dialog import NlpSettingsDialog
 
         dialog = NlpSettingsDialog(self.ws.project, self.window, self.ws)
         if dialog.exec() == QDialog.Accepted:
