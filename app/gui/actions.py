@@ -37,6 +37,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_project", "&Open Project…", "Open a project file", Std.Open, "SP_DialogOpenButton"),
     ActionSpec("open_team_project", "Open &Team Project…",
                "Connect to a team project on a PostgreSQL server (host, database, your login)", "Ctrl+Shift+O"),
+    ActionSpec("open_recent", "Open &Recent", "Open one of the projects opened last (app/gui/start_page.py)"),
     ActionSpec("import_files", "&Import Files…", "Import documents (text, Word, PDF, HTML, tables…)",
                "Ctrl+Shift+I", "import"),
     ActionSpec("import_folder", "Import &Folder…", "Import every document in a folder and its sub-folders"),
@@ -112,7 +113,7 @@ SPECS: tuple[ActionSpec, ...] = (
 
 # The menu bar, in order: (object name, title, action ids; None is a separator).
 MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
-    ("fileMenu", "&File", ("new_project", "open_project", "open_team_project", None, "import_files",
+    ("fileMenu", "&File", ("new_project", "open_project", "open_recent", "open_team_project", None, "import_files",
                            "import_folder", "import_refi", "export", None, "restore_backup", None, "settings", None,
                            "quit")),
     ("editMenu", "&Edit", ("undo", "redo", None, "find", "find_next", "find_previous")),

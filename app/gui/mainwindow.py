@@ -101,13 +101,10 @@ class MainWindow(QMainWindow):
     def _build_recent_menu(self) -> None:
         from app.gui.start_page import fill_recent_menu
 
-        file_menu = self.menus["fileMenu"]
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(self.recent_menu, self.open_project))
-        entries = file_menu.actions()
-        after_open = entries[entries.index(self.actions["open_project"]) + 1]
-        file_menu.insertMenu(after_open, self.recent_menu)
+        self.actions["open_recent"].setMenu(self.recent_menu)  # declared in actions.py, placed by MENUS
         fill_recent_menu(self.recent_menu, self.open_project)
 
     def _welcome(self) -> None:
@@ -156,7 +153,7 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has = self.ws is not None
         for action_id, action in self.actions.items():
-            if action_id not in ("new_project", "open_project", "open_team_project", "quit", "settings", "shortcuts_help", "about",
+            if action_id not in ("new_project", "open_project", "open_recent", "open_team_project", "quit", "settings", "shortcuts_help", "about",
                                  "reader_font", "snap_words", "undo", "redo"):
                 action.setEnabled(has)
         self.actions["undo"].setEnabled(has and self.ws.undo_stack.canUndo())
