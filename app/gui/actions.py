@@ -37,6 +37,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_project", "&Open Project…", "Open a project file", Std.Open, "SP_DialogOpenButton"),
     ActionSpec("open_team_project", "Open &Team Project…",
                "Connect to a team project on a PostgreSQL server (host, database, your login)", "Ctrl+Shift+O"),
+    ActionSpec("open_recent", "Open &Recent", "Open one of the projects opened last (app/gui/start_page.py)"),
     ActionSpec("import_files", "&Import Files…", "Import documents (text, Word, PDF, HTML, tables…)",
                "Ctrl+Shift+I", "import"),
     ActionSpec("import_folder", "Import &Folder…", "Import every document in a folder and its sub-folders"),
@@ -74,6 +75,10 @@ SPECS: tuple[ActionSpec, ...] = (
                checkable=True),
     ActionSpec("view_chosen", "&Chosen Coders…", "Show the codings of the coders you pick", "Ctrl+3",
                checkable=True),
+    ActionSpec("toggle_bottom", "&Bottom Panel", "Collapse or restore the Segments and Quotes panel below the reader",
+               "F12"),
+    ActionSpec("show_documents", "&Documents List", "Show or hide the list of documents", None, None, True),
+    ActionSpec("show_codebook", "Code&book Pane", "Show or hide the codebook beside the reader", None, None, True),
     ActionSpec("switch_coder", "&Switch Coder…", "Choose who is coding", None, "coder"),
     ActionSpec("snap_words", "Snap Codings to Whole &Words", "Widen every new coding to whole words",
                None, None, True),
@@ -109,7 +114,7 @@ SPECS: tuple[ActionSpec, ...] = (
 
 # The menu bar, in order: (object name, title, action ids; None is a separator).
 MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
-    ("fileMenu", "&File", ("new_project", "open_project", "open_team_project", None, "import_files",
+    ("fileMenu", "&File", ("new_project", "open_project", "open_recent", "open_team_project", None, "import_files",
                            "import_folder", "import_refi", "export", None, "restore_backup", None, "settings", None,
                            "quit")),
     ("editMenu", "&Edit", ("undo", "redo", None, "find", "find_next", "find_previous")),
@@ -117,7 +122,8 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
                            "snap_words")),
     ("documentMenu", "&Document", ("next_document", "previous_document", None, "mark_done", None,
                                    "document_properties", "document_memo", None, "delete_document")),
-    ("viewMenu", "&View", ("view_mine", "view_all", "view_chosen", None, "switch_coder", None, "reader_font", None)),
+    ("viewMenu", "&View", ("view_mine", "view_all", "view_chosen", None, "switch_coder", None, "reader_font", None,
+                            "toggle_bottom", "show_documents", "show_codebook", None)),
     ("analysisMenu", "&Analysis", ("run_nlp", "concordance", None, "code_quote", "code_speaker", "snap_sentence",
                                    None, "show_suggestions", "accept_suggestion", "reject_suggestion", None,
                                    "nlp_settings")),

@@ -26,6 +26,7 @@ from app.gui.preferences import Preferences
 from app.gui.team_status import TeamStatusBar
 from app.gui.theme import reader_font
 from app.gui.workspace import ViewMode, Workspace
+from app.gui.layout import install as install_layout
 from app.gui.workspace_tools import install as install_tools
 from app.gui.workspace_view import WorkspaceView
 from app.project import PROJECT_SUFFIX, Project
@@ -53,7 +54,9 @@ class MainWindow(QMainWindow):
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         install_nlp(self)  # Analysis menu, Quotes dock, suggestions (app/gui/nlp/integration.py)
         self.tools = install_tools(self)  # Memos dock, document memo/delete, History (app/gui/workspace_tools.py)
+        self.layout_keeper = install_layout(self)  # bottom dock, hideable panes, saved layout (app/gui/layout.py)
         self._build_toolbar()
+        self._build_recent_menu()
         self.coder_label = QLabel()
         self.coder_label.setObjectName("coderLabel")
         self.statusBar().addPermanentWidget(self.coder_label)
@@ -61,7 +64,7 @@ class MainWindow(QMainWindow):
         self._welcome()
         self._connect()
         settings = QSettings()
-        self.actions["snap_words"].setChecked(settings.value("reader/snapWords", False, type=bool))
+        self.actions["snap_words"].setChecked(settings.value("reader/snapWords", True, type=bool))  # on unless turned off
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -96,10 +99,24 @@ class MainWindow(QMainWindow):
             bar.addSeparator() if action_id is None else bar.addAction(self.actions[action_id])
         self.addToolBar(bar)
 
+    def _build_recent_menu(self) -> None:
+        from app.gui.start_page import fill_recent_menu
+
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(self.recent_menu, self.open_project))
+        self.actions["open_recent"].setMenu(self.recent_menu)  # declared in actions.py, placed by MENUS
+        fill_recent_menu(self.recent_menu, self.open_project)
+
     def _welcome(self) -> None:
-        label = QLabel("<h2>Quotecoder</h2><p>Open a project (Ctrl+O) or create a new one (Ctrl+N).</p>")
-        label.setAlignment(Qt.AlignCenter)
-        self.setCentralWidget(label)
+        from app.gui.start_page import StartPage
+
+        page = StartPage()
+        page.openRequested.connect(self.open_project)
+        page.openDialogRequested.connect(self.open_project_dialog)
+        page.newRequested.connect(self.new_project_dialog)
+        self.start_page = page
+        self.setCentralWidget(page)
 
     def _connect(self) -> None:
         a = self.actions
@@ -137,7 +154,7 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has = self.ws is not None
         for action_id, action in self.actions.items():
-            if action_id not in ("new_project", "open_project", "open_team_project", "quit", "settings", "shortcuts_help", "about",
+            if action_id not in ("new_project", "open_project", "open_recent", "open_team_project", "quit", "settings", "shortcuts_help", "about",
                                  "reader_font", "snap_words", "undo", "redo"):
                 action.setEnabled(has)
         self.actions["undo"].setEnabled(has and self.ws.undo_stack.canUndo())
@@ -177,6 +194,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self._wire_workspace()
         self.tools.attach(self.view)
+        self.layout_keeper.attach(self.view)
         settings = QSettings()
         self.view.restore_state(settings)
         font = settings.value("reader/font")
@@ -186,9 +204,13 @@ class MainWindow(QMainWindow):
         self.view.set_reader_font(f)
         self.view.snap_words = self.actions["snap_words"].isChecked()
         self.view.load()
+        self.layout_keeper.restore_document()
         self._rebuild_code_shortcuts()
         self.team.start(self.ws, self.view)
         settings.setValue("project/last", remember or str(target))
+        from app.gui.start_page import remember_project
+
+        remember_project(remember or str(target))
         settings.setValue(self._coder_key(project), coder_id)
         self.setWindowTitle(f"{project.display_name} — Quotecoder")
         show_read_only(self, project.read_only)
@@ -250,6 +272,7 @@ class MainWindow(QMainWindow):
             self.ws.undo_stack.blockSignals(True)
             self.ws.blockSignals(True)
         self.tools.detach()
+        self.layout_keeper.detach()
         if self.project is not None:
             self.project.close()
         self.project = self.ws = self.view = None

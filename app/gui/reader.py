@@ -9,7 +9,7 @@ Positions leave this widget only as code points, through ``OffsetMap``.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from app.core.text import OffsetMap
@@ -137,19 +137,25 @@ class ReaderView(QPlainTextEdit):
     # --- layout: a centred text column with the stripe margin beside it ---
 
     def stripe_width(self) -> int:
-        return 10 + min(max(self.index.lanes, 1), MAX_STRIPE_LANES) * LANE_WIDTH
+        """Room for every lane, always: a second coder's stripe must not shift and re-wrap the text."""
+        return 10 + MAX_STRIPE_LANES * LANE_WIDTH
 
     def resizeEvent(self, event) -> None:
+        # Margins first (width() is already the new one), so the text is laid out once, for the right width.
+        self._relayout_margins(relayout=False)
         super().resizeEvent(event)
-        self._relayout_margins()
 
-    def _relayout_margins(self) -> None:
+    def _relayout_margins(self, relayout: bool = True) -> None:
         stripe = self.stripe_width()
         text_width = self.fontMetrics().averageCharWidth() * MAX_COLUMNS + 24
         free = self.width() - stripe - text_width - self.verticalScrollBar().sizeHint().width()
         pad = max(0, free // 2)
         if self.viewportMargins() != QMargins(pad + stripe, 0, pad, 0):
-            self.setViewportMargins(pad + stripe, 0, pad, 0)  # a change re-lays out the text: only when needed
+            self.setViewportMargins(pad + stripe, 0, pad, 0)
+            if relayout:
+                # A narrower viewport alone does not re-wrap QPlainTextEdit's lines (text clipped behind a
+                # horizontal scroll bar until the next resize); a resize event of the same size does.
+                super().resizeEvent(QResizeEvent(self.size(), self.size()))
         cr = self.contentsRect()
         self.stripe.setGeometry(QRect(cr.left() + pad, cr.top(), stripe, cr.height()))
 

@@ -35,6 +35,8 @@ class CodeEditorDialog(QDialog):
         self.name = QLineEdit(code.name if code else name)
         self.name.setObjectName("codeName")
         self.color_button = QPushButton()
+        self.color_button.setObjectName("codeColour")
+        self.color_button.setAutoDefault(False)  # Enter saves the code; it never opens the colour picker
         self.color_button.clicked.connect(self._pick_color)
         self._show_color()
         self.shortcut = QLineEdit(code.shortcut or "" if code else "")
@@ -59,6 +61,7 @@ class CodeEditorDialog(QDialog):
         self.memo.setPlaceholderText("Your notes on this code: doubts, decisions, examples to discuss")
         form.addRow("M&emo", self.memo)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
