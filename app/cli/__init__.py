@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    _report_warnings()
     try:
         return int(args.func(args) or 0)
     except QuotecoderError as exc:
@@ -54,6 +55,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(f"{exc.strerror or exc}{where}")
     except KeyboardInterrupt:
         return fail("interrupted")
+
+
+def _report_warnings() -> None:
+    """What the app logs as a warning (a migration that merged duplicate codings, say) reaches stderr."""
+    import logging
+
+    logger = logging.getLogger("app")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("quotecoder: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
 
 
 def fail(message: str) -> int:

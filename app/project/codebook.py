@@ -421,7 +421,7 @@ def _row_from_info(info: CodeInfo) -> m.Code:
     return m.Code(
         id=info.id, uuid=info.uuid, parent_id=info.parent_id, position=info.position, name=info.name,
         color=info.color, description=info.description, inclusion=info.inclusion, exclusion=info.exclusion,
-        example=info.example, shortcut=info.shortcut, archived=info.archived,
+        example=info.example, shortcut=info.shortcut, archived=info.archived, version=info.version,
     )
 
 
