@@ -61,11 +61,13 @@ def _report_warnings() -> None:
     """What the app logs as a warning (a migration that merged duplicate codings, say) reaches stderr."""
     import logging
 
+    class ToStderr(logging.Handler):  # looks sys.stderr up when it writes, so redirections are honoured
+        def emit(self, record: logging.LogRecord) -> None:
+            print(f"quotecoder: {record.getMessage()}", file=sys.stderr)
+
     logger = logging.getLogger("app")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("quotecoder: %(message)s"))
-        logger.addHandler(handler)
+    if not any(type(h).__name__ == "ToStderr" for h in logger.handlers):
+        logger.addHandler(ToStderr(logging.WARNING))
         logger.setLevel(logging.WARNING)
 
 

@@ -65,3 +65,14 @@ def test_a_project_without_duplicates_logs_nothing(project_target, caplog):
     with caplog.at_level(logging.WARNING, logger="app.storage.migrations"), Project.open(project_target) as project:
         assert not [e for e in project.audit.entries() if e.action == "merge_duplicates"]
     assert "duplicate" not in caplog.text
+
+
+def test_the_cli_says_how_many_duplicates_it_merged(tmp_path, capsys):
+    from app.cli import main
+
+    path = str(tmp_path / "old.qcp")
+    _old_project_with_duplicates(path)
+    code = main(["segments", path, "--json"])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "quotecoder: merged 3 duplicate coding(s) in 2 group(s); their memos were kept" in err
