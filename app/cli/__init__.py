@@ -14,7 +14,7 @@ from app import __version__
 from app.core.errors import QuotecoderError
 
 # Each module adds its subcommands with register(subparsers).
-COMMAND_MODULES = ("app.cli.basic", "app.cli.agreement", "app.cli.nlp", "app.cli.exchange")
+COMMAND_MODULES = ("app.cli.basic", "app.cli.agreement", "app.cli.nlp", "app.cli.exchange", "app.cli.merge")
 
 
 def build_parser() -> argparse.ArgumentParser:
