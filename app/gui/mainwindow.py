@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coder_label)
         self._welcome()
         self._connect()
+        from app.gui.merging import MergeController
+
+        self.merging = MergeController(self)
         settings = QSettings()
         self.actions["snap_words"].setChecked(settings.value("reader/snapWords", False, type=bool))
         geometry = settings.value("window/geometry")
