@@ -388,9 +388,20 @@ class CodebookManager:
     # --- concurrency ---
 
     def _check_version(self, s: Session, row: m.Code, version: int | None) -> None:
-        """Refuse an edit made on an older version of the code; count this edit otherwise."""
+        """Refuse an edit made on an older version of the code that another coder changed since.
+
+        The acting coder's own later edits (the rest of their undo stack) also move the version
+        on; only a change whose latest author is someone else makes the edit stale.
+        """
         if version is not None and version != row.version:
-            raise StaleEditError(f"{self._last_editor(s, row.id)} changed this code meanwhile; the codebook was reloaded")
+            editor_id = s.scalar(
+                select(m.AuditLog.coder_id).where(m.AuditLog.entity == "code", m.AuditLog.entity_id == row.id)
+                .order_by(m.AuditLog.id.desc()).limit(1)
+            )
+            if editor_id is None or editor_id != self._p.acting_coder_id:
+                raise StaleEditError(
+                    f"{self._last_editor(s, row.id)} changed this code meanwhile; the codebook was reloaded"
+                )
         row.version += 1
 
     def _last_editor(self, s: Session, code_id: int) -> str:
