@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench screenshots check-python check-syslibs clean
+.PHONY: run test bench screenshots dist check-python check-syslibs clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -33,6 +33,14 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots
+
+# A standalone one-folder application (PyInstaller) in dist/quotecoder, then tried with no
+# Python on the PATH (tools/check_dist.sh). Windows and macOS bundles: .github/workflows/bundle.yml.
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
+	$(PY) -m PyInstaller --noconfirm --clean tools/quotecoder.spec --distpath dist --workpath build/pyinstaller
+	bash tools/check_dist.sh dist/quotecoder
+	cd dist && tar czf quotecoder-linux-x86_64.tar.gz quotecoder && echo "wrote dist/quotecoder-linux-x86_64.tar.gz"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -14,7 +14,19 @@ from app import __version__
 from app.core.errors import QuotecoderError
 
 # Each module adds its subcommands with register(subparsers).
-COMMAND_MODULES = ("app.cli.basic", "app.cli.agreement", "app.cli.nlp", "app.cli.exchange", "app.cli.merge")
+COMMAND_MODULES = (
+    "app.cli.basic",
+    "app.cli.agreement",
+    "app.cli.nlp",
+    "app.cli.exchange",
+    "app.cli.maintenance",
+    "app.cli.workspace",
+    "app.cli.analysis",
+    "app.cli.desktop",
+    "app.cli.watch",
+    "app.cli.team",
+    "app.cli.merge",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,8 +11,8 @@ import argparse
 import sys
 
 from app.cli.output import print_csv, print_json, print_table
-from app.core.agreement.units import UNIT_KINDS
-from app.project import Project, ValidationError
+from app.core.agreement import UNIT_KINDS
+from app.core.errors import ValidationError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,6 +58,7 @@ def _fmt(value: float | None) -> str:
 
 
 def cmd_agreement(args) -> int:
+    from app.project import Project
     from app.project.agreement_export import report_rows, write_report_xlsx
 
     coders = _split(args.coders) or []

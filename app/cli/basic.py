@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from app.cli.output import print_csv, print_json, print_table
-from app.core.importers import ImportOptions
-from app.project import Project, ValidationError
+from app.core.errors import ValidationError
 
 SEGMENT_COLUMNS = ("id", "document_id", "document_title", "coder", "code", "start", "end", "text", "memo")
 
@@ -23,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import documents (files or folders), or a REFI-QDA project (.qdpx/.qde)")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("paths", metavar="PATH", nargs="+")
-    p.add_argument("--json", action="store_true", help="print a JSON list of {path, status, document_id, title, error}")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON list of {path, status, document_id, title, error, near_duplicate_of, notes}")
     p.add_argument("--language", help="set this language (ISO code) instead of detecting it")
     p.add_argument("--max-size-mb", type=float, default=50, help="skip files larger than this (default 50)")
     p.add_argument("--keep-boilerplate", action="store_true",
@@ -33,10 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument(f"--{column}-column", metavar="NAME", help=f"corpus tables: the {column} column")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("docs", help="list documents")
+    p = sub.add_parser("docs", help="list documents, or delete one")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_docs)
+    docs = p.add_subparsers(dest="action", metavar="ACTION")
+    a = docs.add_parser("delete", help="delete a document with its codings and memos")
+    a.add_argument("id", type=int, metavar="ID")
+    a.add_argument("--yes", action="store_true", help="confirm; without it nothing is deleted")
+    a.set_defaults(func=cmd_docs_delete)
 
     p = sub.add_parser("set-meta", help="correct a document's metadata (the text never changes)")
     p.add_argument("project", metavar="PROJECT")
@@ -98,10 +103,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the desktop app (the default)")
     p.add_argument("project", metavar="PROJECT", nargs="?")
     p.add_argument("--demo", action="store_true", help="open the demo project (created on first use)")
+    p.add_argument("--coder", metavar="NAME", help="code as NAME without being asked (created if new)")
+    p.add_argument("--quit-after-show", action="store_true",
+                   help="quit as soon as the window shows the project (for measuring start-up)")
     p.set_defaults(func=cmd_gui)
 
 
 def cmd_init(args) -> int:
+    from app.project import Project
     path = args.project
     if "://" not in path and not path.endswith(".qcp"):
         print(f"note: project files usually end in .qcp; creating {path} as given", file=sys.stderr)
@@ -111,6 +120,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from app.project import Project
+    from app.core.importers import ImportOptions
     options = ImportOptions(
         max_file_bytes=int(args.max_size_mb * 1024 * 1024),
         text_column=args.text_column, title_column=args.title_column, date_column=args.date_column,
@@ -134,6 +145,8 @@ def cmd_import(args) -> int:
             if o.status == "imported":
                 near = f" (near-duplicate of document {o.near_duplicate_of})" if o.near_duplicate_of else ""
                 print(f"imported   {o.path} -> document {o.document_id}: {o.title}{near}")
+                for note in o.notes:  # replacements, guessed encodings, skipped rows: the user must see them
+                    print(f"  note: {note}")
             elif o.status == "duplicate":
                 print(f"duplicate  {o.path} ({o.error})")
             else:
@@ -146,6 +159,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_docs(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         docs = project.documents.list()
     rows = [
@@ -167,7 +181,26 @@ def cmd_docs(args) -> int:
     return 0
 
 
+def cmd_docs_delete(args) -> int:
+    from app.project import Project, ValidationError
+
+    with Project.open(args.project) as project:
+        doc = project.documents.get(args.id)
+        counts = project.documents.codings_by_coder(args.id)
+        total = sum(counts.values())
+        if not args.yes:
+            by = ", ".join(f"{n} by {name}" for name, n in counts.items())
+            raise ValidationError(
+                f"document {doc.id} '{doc.title}' has {total} coding(s){' (' + by + ')' if by else ''}; "
+                "add --yes to delete it with them"
+            )
+        project.documents.delete(args.id)
+    print(f"deleted document {doc.id} '{doc.title}' and its {total} coding(s)")
+    return 0
+
+
 def cmd_set_meta(args) -> int:
+    from app.project import Project
     from datetime import date
 
     fields: dict[str, object] = {}
@@ -190,6 +223,7 @@ def cmd_set_meta(args) -> int:
 
 
 def cmd_codes_add(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         edit = project.codebook.add_path(args.path, color=args.color, description=args.description)
         code = project.codebook.get(edit.id)
@@ -198,6 +232,7 @@ def cmd_codes_add(args) -> int:
 
 
 def cmd_codes_list(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         codes = project.codebook.list()
         usage = project.codebook.usage()
@@ -218,6 +253,7 @@ def cmd_codes_list(args) -> int:
 
 
 def cmd_coders_add(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         edit = project.coders.add(args.name, color=args.color, consensus=args.consensus)
     print(f"added coder {args.name.strip()} (id {edit.id})")
@@ -225,6 +261,7 @@ def cmd_coders_add(args) -> int:
 
 
 def cmd_coders_list(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         coders = project.coders.list()
     rows = [{"id": c.id, "name": c.name, "color": c.color, "consensus": c.consensus} for c in coders]
@@ -237,16 +274,20 @@ def cmd_coders_list(args) -> int:
 
 
 def cmd_code(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         code = project.codebook.by_path(args.code)
         coder = project.coders.by_name(args.coder)
-        project.acting_coder_id = coder.id
+        project.team.check_coder(coder)  # a team login codes as itself (consensus: adjudicators, leads)
+        if project.team.me is None:
+            project.acting_coder_id = coder.id
         edit = project.codings.add(args.doc, code.id, coder.id, args.start, args.end, args.memo)
     print(edit.id)
     return 0
 
 
 def cmd_segments(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         code_ids = [project.codebook.by_path(args.code).id] if args.code else None
         coder_ids = [project.coders.by_name(args.coder).id] if args.coder else None
@@ -271,6 +312,7 @@ def cmd_segments(args) -> int:
 
 
 def cmd_import_codings(args) -> int:
+    from app.project import Project
     from app.project.bulk import REQUIRED, import_codings
 
     path = Path(args.file)
@@ -296,4 +338,4 @@ def cmd_import_codings(args) -> int:
 def cmd_gui(args) -> int:
     from app.gui.launch import launch
 
-    return launch(args.project, demo=args.demo)
+    return launch(args.project, demo=args.demo, quit_after_show=args.quit_after_show, coder=args.coder)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.project import Project, ValidationError
+from app.core.errors import ValidationError
 
 
 def _list(value: str | None) -> list[str] | None:
@@ -55,6 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         outcome = project.exchange.export(
             args.out, coders=_list(args.coders), codes=_list(args.codes), documents=_ids(args.documents),
@@ -76,6 +77,7 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_codebook_export(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         outcome = project.exchange.export_codebook(args.file)
     print(f"wrote {outcome.path}")
@@ -85,6 +87,7 @@ def cmd_codebook_export(args) -> int:
 
 
 def cmd_codebook_import(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         result = project.exchange.import_codebook(args.file)
     for line in result.lines():

@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from app.cli.output import print_json, print_table
-from app.project import Project, ValidationError
+from app.core.errors import ValidationError
 
-QUOTE_KEYS = ("document_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "confidence")
+QUOTE_KEYS = ("id", "document_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "confidence",
+              "fragment", "corrected")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,8 +25,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("--doc", type=int, metavar="ID")
     p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
+    p.add_argument("--check", action="store_true",
+                   help="only quotes whose detected speaker should be checked (confidence under 0.8)")
     p.add_argument("--json", action="store_true", help="a JSON list of {" + ", ".join(QUOTE_KEYS) + "}")
     p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("speaker", help="correct the speaker of a detected quote (kept when NLP is re-run)")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("quote", type=int, metavar="QUOTE_ID", help="the id shown by 'quotes'")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("name", nargs="?", metavar="NAME", help="the speaker's name")
+    who.add_argument("--none", action="store_true", help="no named speaker")
+    who.add_argument("--clear", action="store_true", help="drop the correction: the detected speaker applies")
+    p.set_defaults(func=cmd_speaker)
 
     p = sub.add_parser("kwic", help="keyword in context: every occurrence of a word or phrase")
     p.add_argument("project", metavar="PROJECT")
@@ -60,6 +72,7 @@ class _Bar:
 
 
 def cmd_nlp(args) -> int:
+    from app.project import Project
     if args.processes < 1:
         raise ValidationError("--processes must be at least 1")
     bar = _Bar()
@@ -77,19 +90,39 @@ def cmd_nlp(args) -> int:
 
 
 def cmd_quotes(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         if args.doc is not None:
             project.documents.get(args.doc)  # a clear error for an unknown id
         quotes = project.nlp.quotes(args.doc, args.speaker)
+    if args.check:
+        quotes = [q for q in quotes if q.needs_check]
     if args.json:
-        print_json([q.to_json() for q in quotes])
+        print_json([{"id": q.id, **q.to_json()} for q in quotes])
     else:
-        print_table([(q.document_id, q.start, q.end, q.kind, q.speaker or "?", f"{q.confidence:.2f}", q.text)
-                     for q in quotes], ("doc", "start", "end", "kind", "speaker", "conf", "quote"))
+        print_table([(q.id, q.document_id, q.start, q.end, q.kind, _who(q), f"{q.confidence:.2f}", q.text)
+                     for q in quotes], ("id", "doc", "start", "end", "kind", "speaker", "conf", "quote"))
+    return 0
+
+
+def _who(q) -> str:
+    name = q.speaker or "?"
+    return f"{name} (corrected)" if q.corrected else f"{name} [check]" if q.needs_check else name
+
+
+def cmd_speaker(args) -> int:
+    with Project.open(args.project) as project:
+        if args.clear:
+            quote = project.nlp.clear_speaker_correction(args.quote)
+        else:
+            quote, _ = project.nlp.correct_speaker(args.quote, None if args.none else args.name)
+    print(f"quote {quote.id}: speaker {quote.speaker or 'none'}"
+          + (" (corrected)" if quote.corrected else f" (detected, confidence {quote.confidence:.2f})"))
     return 0
 
 
 def cmd_kwic(args) -> int:
+    from app.project import Project
     with Project.open(args.project) as project:
         try:
             rows = project.nlp.kwic(args.term, lemma=args.lemma, width=args.width, pipeline=args.pipeline)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from typing import Any, Iterable, Sequence
@@ -14,10 +13,19 @@ def print_json(value: Any) -> None:
 
 
 def print_csv(rows: Iterable[dict], columns: Sequence[str]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in columns})
+    """CSV on stdout through the app's one safe CSV writer (the rules of ``export out.csv``).
+
+    Quotes come from the web: text starting with = + - @ gets a leading apostrophe,
+    characters XML forbids are removed, and what changed is said on stderr.
+    """
+    from app.core.exchange.csvout import SafeCsvWriter  # lazy: it brings openpyxl
+
+    writer = SafeCsvWriter(sys.stdout, lineterminator="\n")
+    writer.writerow(columns, "header")
+    for n, row in enumerate(rows, start=2):
+        writer.writerow([row.get(k) for k in columns], f"row {n}")
+    for line in writer.report.lines():
+        print(f"note: {line}", file=sys.stderr)
 
 
 def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> None:

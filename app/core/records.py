@@ -131,12 +131,14 @@ class SegmentInfo:
 class MemoInfo:
     id: int
     uuid: str
-    target: str  # "project", "document" or "code"
+    target: str  # "project", "document", "code" or "coding"
     target_id: int | None
     title: str
     text: str
     author_id: int | None = None
     modified_at: datetime | None = None
+    created_at: datetime | None = None
+    author: str | None = None  # the author's name, when the query joined it
 
 
 @dataclass(frozen=True)
@@ -174,3 +176,15 @@ class Edit:
 
     id: int | None
     changes: ChangeSet = field(default_factory=ChangeSet)
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """A coder of a team project with the PostgreSQL login they connect as."""
+
+    coder_id: int
+    coder: str
+    role: str | None  # coder, adjudicator, lead; None for a coder without a login (a consensus layer)
+    login: str | None
+    url: str | None  # postgresql://LOGIN@HOST:PORT/DB, without a password
+    password: str | None = field(default=None, repr=False, compare=False)  # only when just generated

@@ -35,6 +35,8 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("new_project", "&New Project…", "Create an empty project file", Std.New, "SP_FileIcon"),
     ActionSpec("open_project", "&Open Project…", "Open a project file", Std.Open, "SP_DialogOpenButton"),
+    ActionSpec("open_team_project", "Open &Team Project…",
+               "Connect to a team project on a PostgreSQL server (host, database, your login)", "Ctrl+Shift+O"),
     ActionSpec("import_files", "&Import Files…", "Import documents (text, Word, PDF, HTML, tables…)",
                "Ctrl+Shift+I", "import"),
     ActionSpec("import_folder", "Import &Folder…", "Import every document in a folder and its sub-folders"),
@@ -43,6 +45,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("merge_project", "&Merge Project…",
                "Merge projects coded apart (copies of this one) into this project"),
     ActionSpec("export", "&Export…", "Write the codings to Excel, CSV or REFI-QDA", "Ctrl+E"),
+    ActionSpec("restore_backup", "Restore &Backup…", "Put an automatic backup of this project back in its place"),
     ActionSpec("quit", "&Quit", "Close Quotecoder (everything is already saved)", Std.Quit),
     ActionSpec("undo", "&Undo", "Undo the last edit", Std.Undo, "undo"),
     ActionSpec("redo", "&Redo", "Redo the edit just undone", Std.Redo, "redo"),
@@ -61,6 +64,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("mark_done", "Mark Document &Done", "Mark this document done for you (toggle)", "Ctrl+D", "done"),
     ActionSpec("document_properties", "Document &Properties…",
                "Correct the title, language, outlet, author, URL and date of the open document", "Alt+Return"),
+    ActionSpec("document_memo", "Document &Memo…", "Read or write the memo on the open document", "Ctrl+M", "edit"),
+    ActionSpec("delete_document", "&Delete Document…",
+               "Delete the selected document with its codings and memos (undoable)"),
+    ActionSpec("history", "&History…", "Who did what and when, filterable by coder, document and action",
+               "Ctrl+H"),
     ActionSpec("new_code", "New &Code…", "Add a code to the codebook", "Ctrl+Shift+N", "add"),
     ActionSpec("view_mine", "&My Codings Only (Blind)", "Show and count only your own codings", "Ctrl+1",
                checkable=True),
@@ -94,6 +102,7 @@ SPECS: tuple[ActionSpec, ...] = (
     # Team (app/gui/agreement/)
     ActionSpec("agreement", "&Agreement and Adjudication…", "Compare coders, then decide their disagreements",
                "Ctrl+Shift+R"),
+    ActionSpec("team_coders", "&Coders…", "Team projects: add coders with their own logins, set roles, blind phase"),
     ActionSpec("settings", "&Settings…", "Shortcuts and preferences", Std.Preferences, "settings"),
     ActionSpec("shortcuts_help", "&Keyboard Shortcuts", "List every keyboard shortcut", Std.HelpContents),
     ActionSpec("about", "&About Quotecoder", "Version and licence"),
@@ -102,19 +111,20 @@ SPECS: tuple[ActionSpec, ...] = (
 
 # The menu bar, in order: (object name, title, action ids; None is a separator).
 MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
-    ("fileMenu", "&File", ("new_project", "open_project", None, "import_files", "import_folder", "import_refi",
-                           "export", None, "merge_project", None, "settings", None, "quit")),
+    ("fileMenu", "&File", ("new_project", "open_project", "open_team_project", None, "import_files",
+                           "import_folder", "import_refi", "export", None, "merge_project", "restore_backup", None,
+                           "settings", None, "quit")),
     ("editMenu", "&Edit", ("undo", "redo", None, "find", "find_next", "find_previous")),
     ("codeMenu", "&Code", ("quick_code", "in_vivo", "snap_selection", "remove_coding", None, "new_code", None,
                            "snap_words")),
     ("documentMenu", "&Document", ("next_document", "previous_document", None, "mark_done", None,
-                                   "document_properties")),
+                                   "document_properties", "document_memo", None, "delete_document")),
     ("viewMenu", "&View", ("view_mine", "view_all", "view_chosen", None, "switch_coder", None, "reader_font", None)),
     ("analysisMenu", "&Analysis", ("run_nlp", "concordance", None, "code_quote", "code_speaker", "snap_sentence",
                                    None, "show_suggestions", "accept_suggestion", "reject_suggestion", None,
                                    "nlp_settings")),
     ("codebookMenu", "Code&book", ("export_codebook", "import_codebook")),
-    ("teamMenu", "&Team", ("agreement",)),
+    ("teamMenu", "&Team", ("agreement", "history", None, "team_coders")),
     ("helpMenu", "&Help", ("shortcuts_help", None, "about")),
 )
 

@@ -48,7 +48,9 @@ class CodebookActions:
         code = self.view.codes.get(code_id)
         if code is None:
             return
-        dialog = CodeEditorDialog(self.parent, code=code)
+        memos = self.ws.project.memos.list("code", code_id)
+        dialog = CodeEditorDialog(self.parent, code=code, memo=memos[0].text if memos else "")
+        self.code_dialog = dialog  # tests reach the open dialog here
         if dialog.exec() == QDialog.Accepted:
             self.update(code_id, dialog.fields())
 
@@ -74,6 +76,12 @@ class CodebookActions:
                 if not self.ws.run(command):
                     break
                 version, done = command.version, done + 1
+            else:
+                memos = self.ws.project.memos.list("code", code_id)
+                if memos and f.memo != memos[0].text:
+                    done += self.ws.run(cmd.UpdateMemo(self.ws, memos[0].id, f.memo))
+                elif not memos and f.memo:
+                    done += self.ws.run(cmd.AddMemo(self.ws, "code", code_id, f.memo))
         finally:
             stack.endMacro()
         if not done and stack.index() == index_before + 1:

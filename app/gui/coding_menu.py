@@ -36,6 +36,7 @@ class CodingMenu:
             if own:
                 sub.addAction("Change Code…", lambda h=h: self.change_code(h.id))
                 sub.addAction("Adjust Start, End and Memo…", lambda h=h: self.edit(h.id))
+                sub.addAction("Memo…", lambda h=h: self.edit_memo(h.id))
                 sub.addAction(icon("delete"), "Remove", lambda h=h: self.ws.run(cmd.DeleteCoding(self.ws, h.id)))
         self._article_items(menu, where)
         for extra in self.extras:
@@ -78,6 +79,17 @@ class CodingMenu:
         path, ok = QInputDialog.getItem(self.parent, "Change code", "New code for this coding:", paths, start, False)
         if ok and codes[paths.index(path)].id != current:
             self.ws.run(cmd.SetCodingCode(self.ws, coding_id, codes[paths.index(path)].id))
+
+    def edit_memo(self, coding_id: int) -> None:
+        """The coding's memo alone, with its author (the coding's coder) and times."""
+        from app.gui.dialogs.memo import MemoDialog
+
+        memo = next(iter(self.ws.project.memos.list("coding", coding_id)), None)
+        code = self.view.codes.get(self.ws.project.codings.get(coding_id).code_id)
+        dialog = MemoDialog(f"Memo on a coding of {code.path if code else '?'}", memo, parent=self.parent)
+        self.memo_dialog = dialog  # tests reach the open dialog here
+        if dialog.exec() == QDialog.Accepted and dialog.value() != (memo.text if memo else ""):
+            self.ws.run(cmd.SetCodingMemo(self.ws, coding_id, dialog.value()))
 
     def edit(self, coding_id: int) -> None:
         coding = self.ws.project.codings.get(coding_id)

@@ -18,10 +18,14 @@ from app.gui.workspace import Workspace
 
 
 class ProjectCommand(QUndoCommand):
+    """One edit. A step that the Project refuses (a lock, a full disk) changes nothing and is
+    reported to the Workspace, which puts the stack back where the data is (see Workspace.undo)."""
+
     def __init__(self, ws: Workspace, text: str) -> None:
         super().__init__(text)
         self.ws = ws
         self._pushed = False
+        self.failed = False  # the last undo/redo step was refused; the data is as it was before it
 
     def first(self) -> None:
         self.ws.notify(self.do())
@@ -30,12 +34,14 @@ class ProjectCommand(QUndoCommand):
         if not self._pushed:  # QUndoStack.push calls redo(); first() already did the work
             self._pushed = True
             return
-        self._safely(self.do)
+        self._safely(self.do, "redo")
 
     def undo(self) -> None:
-        self._safely(self.reverse)
+        self._safely(self.reverse, "undo")
 
-    def _safely(self, step) -> None:
+    def _safely(self, step, verb: str) -> None:
+        if self.ws.skip_step(self):
+            return
         try:
             self.ws.notify(step())
         except (StaleEditError, UndoRefusedError) as exc:
@@ -45,7 +51,7 @@ class ProjectCommand(QUndoCommand):
             self.setObsolete(True)
             self.ws.refused(f"Could not {self.text().lower()}: {exc}")
         except QuotecoderError as exc:
-            self.ws.error.emit(f"Could not {self.text().lower()}: {exc}")
+            self.ws.step_failed(self, f"Could not {verb} “{self.text()}”: {exc}")
 
     def do(self) -> ChangeSet:
         raise NotImplementedError
@@ -320,3 +326,102 @@ class DeleteCode(ProjectCommand):
 
     def reverse(self) -> ChangeSet:
         return self.ws.project.codebook.restore(self.deleted).changes
+
+
+# --- quotes ---
+
+class CorrectSpeaker(ProjectCommand):
+    """A coder sets the speaker of a detected quote (None: no named speaker); undo restores what was there."""
+
+    def __init__(self, ws: Workspace, quote_id: int, speaker: str | None) -> None:
+        super().__init__(ws, f"Set speaker to {speaker or 'none'}")
+        self.quote_id, self.speaker = quote_id, speaker
+        self.previous: tuple[bool, str | None] = (False, None)
+        self.document_id = 0
+
+    def do(self) -> ChangeSet:
+        quote, self.previous = self.ws.project.nlp.correct_speaker(self.quote_id, self.speaker)
+        self.document_id = quote.document_id
+        return ChangeSet(documents=frozenset({quote.document_id}))
+
+    def reverse(self) -> ChangeSet:
+        had, name = self.previous
+        if had:
+            self.ws.project.nlp.correct_speaker(self.quote_id, name)
+        else:
+            self.ws.project.nlp.clear_speaker_correction(self.quote_id)
+        return ChangeSet(documents=frozenset({self.document_id}))
+
+
+# --- memos and documents (issue 14: app/gui/memos_panel.py, app/gui/workspace_tools.py) ---
+
+class AddMemo(ProjectCommand):
+    """A new memo on the project, a document or a code, written by the current coder."""
+
+    def __init__(self, ws: Workspace, target: str, target_id: int | None, text: str) -> None:
+        super().__init__(ws, f"Add {target} memo")
+        self.args = (target, target_id, text)
+        self.memo_id: int | None = None
+        self.info = None
+
+    def do(self) -> ChangeSet:
+        if self.info is not None:
+            return self.ws.project.memos.restore(self.info).changes
+        edit = self.ws.project.memos.add(*self.args, author_id=self.ws.coder_id)
+        self.memo_id = edit.id
+        return edit.changes
+
+    def reverse(self) -> ChangeSet:
+        self.info = self.ws.project.memos.delete(self.memo_id)
+        return _memo_changes(self.info)
+
+
+class UpdateMemo(ProjectCommand):
+    def __init__(self, ws: Workspace, memo_id: int, text: str) -> None:
+        super().__init__(ws, "Edit memo")
+        self.memo_id, self.new = memo_id, text
+        self.old = ws.project.memos.get(memo_id).text
+
+    def do(self) -> ChangeSet:
+        return self.ws.project.memos.update(self.memo_id, self.new).changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.memos.update(self.memo_id, self.old).changes
+
+
+class DeleteMemo(ProjectCommand):
+    def __init__(self, ws: Workspace, memo_id: int) -> None:
+        super().__init__(ws, "Delete memo")
+        self.memo_id = memo_id
+        self.info = None
+
+    def do(self) -> ChangeSet:
+        self.info = self.ws.project.memos.delete(self.memo_id)
+        return _memo_changes(self.info)
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.memos.restore(self.info).changes
+
+
+class DeleteDocument(ProjectCommand):
+    """Delete a document with its codings; undo puts back every row exactly (app/project/deletion.py)."""
+
+    def __init__(self, ws: Workspace, document_id: int, title: str) -> None:
+        super().__init__(ws, f"Delete document {title[:40]}")
+        self.document_id = document_id
+        self.deleted = None
+
+    def do(self) -> ChangeSet:
+        self.deleted = self.ws.project.documents.delete(self.document_id)
+        return self.deleted.changes
+
+    def reverse(self) -> ChangeSet:
+        return self.ws.project.documents.restore(self.deleted).changes
+
+
+def _memo_changes(info) -> ChangeSet:
+    if info.target == "document" and info.target_id is not None:
+        return ChangeSet(documents=frozenset({info.target_id}))
+    if info.target == "code" and info.target_id is not None:
+        return ChangeSet(codes=frozenset({info.target_id}))
+    return ChangeSet()

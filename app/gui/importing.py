@@ -27,6 +27,11 @@ def summary(outcomes: list[ImportOutcome], cancelled: bool) -> str:
         lines.append(f"• {Path(o.path).name}: {o.error}")
     if len(by["failed"]) > 20:
         lines.append(f"… and {len(by['failed']) - 20} more failures")
+    noted = [o for o in by["imported"] if o.notes]
+    for o in noted[:10]:  # a guessed encoding or replaced bytes changes the stored text for good: say so
+        lines.append(f"• {Path(o.path).name}: note: {'; '.join(o.notes)}")
+    if len(noted) > 10:
+        lines.append(f"… and {len(noted) - 10} more documents with notes (see the report)")
     return "\n".join(lines)
 
 
@@ -60,7 +65,9 @@ class ImportController:
                 total=count_files(paths),
             )
         except JobFailed as exc:
-            QMessageBox.critical(window, "Import failed", str(exc))
+            # Each finished document was committed on its own: show those even though the batch stopped.
+            window.view.documents.reload()
+            QMessageBox.critical(window, "Import stopped", f"{exc}\n\nDocuments imported before this are kept.")
             return None
         window.view.documents.reload()
         if window.view.doc_id is None and window.view.documents.proxy.rowCount():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.gui.icons import icon
@@ -25,21 +25,45 @@ def application() -> QApplication:
     return app
 
 
-def launch(project: str | Path | None = None, demo: bool = False) -> int:
-    """Open the main window on ``project``, the demo project, or the last project; run until it closes."""
+def launch(project: str | Path | None = None, demo: bool = False, quit_after_show: bool = False,
+           coder: str | None = None) -> int:
+    """Open the main window on ``project``, the demo project, or the last project; run until it closes.
+
+    The window is shown first and the project opened right after, from the event loop,
+    so the user sees the app at once. ``coder`` codes as that coder without asking
+    (created if new). ``quit_after_show`` quits once the project is on
+    screen (``quotecoder gui --quit-after-show``, for measuring start-up).
+    """
     app = application()
+    from app.gui import crash
     from app.gui.mainwindow import MainWindow
 
+    crash.install()
     window = MainWindow()
     window.show()
     target: str | Path | None = project
     if demo and target is None:
-        from app.demo import ensure_demo_project
+        from app.demo import demo_path
 
-        target = ensure_demo_project()
+        target = demo_path()
+    remembered = False
     if target is None:
         last = QSettings().value("project/last")
         target = str(last) if last else None
-    if target is not None:
-        window.open_project(target)
+        remembered = target is not None
+
+    def open_target() -> None:
+        if target is not None:
+            if demo and not Path(target).exists():
+                from app.demo import ensure_demo_project
+
+                ensure_demo_project(Path(target))
+            if remembered and coder is None:
+                window.team.reopen(str(target))  # a team project asks for its password again
+            else:
+                window.open_project(target, coder_name=coder)
+        if quit_after_show:
+            QTimer.singleShot(0, window.close)
+
+    QTimer.singleShot(0, open_target)
     return app.exec()

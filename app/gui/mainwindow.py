@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMenu, 
 
 from app.core.errors import QuotecoderError
 from app.gui.actions import MENUS, Actions
+from app.gui.backups import BackupController
+from app.gui.banner import show_read_only
 from app.gui.codebook_actions import CodebookActions
 from app.gui.coding_menu import CodingMenu
 from app.gui.dialogs.coder_chooser import CoderChooserDialog
@@ -21,8 +23,10 @@ from app.gui.exchange import install as install_exchange
 from app.gui.importing import ImportController
 from app.gui.nlp.integration import install as install_nlp
 from app.gui.preferences import Preferences
+from app.gui.team_status import TeamStatusBar
 from app.gui.theme import reader_font
 from app.gui.workspace import ViewMode, Workspace
+from app.gui.workspace_tools import install as install_tools
 from app.gui.workspace_view import WorkspaceView
 from app.project import PROJECT_SUFFIX, Project
 
@@ -44,13 +48,16 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work wherever the focus is in the window
         self.importer = ImportController(self)
         self.preferences = Preferences(self)
+        self.backups = BackupController(self)
         self._build_menus()
         self.exchange = install_exchange(self)  # File > Export…, REFI import, Codebook menu
         install_nlp(self)  # Analysis menu, Quotes dock, suggestions (app/gui/nlp/integration.py)
+        self.tools = install_tools(self)  # Memos dock, document memo/delete, History (app/gui/workspace_tools.py)
         self._build_toolbar()
         self.coder_label = QLabel()
         self.coder_label.setObjectName("coderLabel")
         self.statusBar().addPermanentWidget(self.coder_label)
+        self.team = TeamStatusBar(self)  # live updates, the team label (app/gui/team_status.py)
         self._welcome()
         self._connect()
         from app.gui.merging import MergeController
@@ -76,6 +83,7 @@ class MainWindow(QMainWindow):
             for action_id in ids:
                 menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
         a["agreement"].triggered.connect(self.open_agreement)
+        a["team_coders"].triggered.connect(self.team_coders_dialog)
         group = QActionGroup(self)
         for action_id in ("view_mine", "view_all", "view_chosen"):
             group.addAction(a[action_id])
@@ -100,11 +108,13 @@ class MainWindow(QMainWindow):
         a = self.actions
         a["new_project"].triggered.connect(self.new_project_dialog)
         a["open_project"].triggered.connect(self.open_project_dialog)
+        a["open_team_project"].triggered.connect(self.team.open_dialog)
         a["import_files"].triggered.connect(self.importer.import_files_dialog)
         a["import_folder"].triggered.connect(self.importer.import_folder_dialog)
         a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(lambda: self.ws and self.ws.undo_stack.undo())
-        a["redo"].triggered.connect(lambda: self.ws and self.ws.undo_stack.redo())
+        a["restore_backup"].triggered.connect(self.backups.restore_dialog)
+        a["undo"].triggered.connect(lambda: self.ws and self.ws.undo())
+        a["redo"].triggered.connect(lambda: self.ws and self.ws.redo())
         a["find"].triggered.connect(lambda: self.view and self.view.findbar.open_bar())
         a["find_next"].triggered.connect(lambda: self.view and self.view.findbar.find_next())
         a["find_previous"].triggered.connect(lambda: self.view and self.view.findbar.find_previous())
@@ -130,7 +140,7 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has = self.ws is not None
         for action_id, action in self.actions.items():
-            if action_id not in ("new_project", "open_project", "quit", "settings", "shortcuts_help", "about",
+            if action_id not in ("new_project", "open_project", "open_team_project", "quit", "settings", "shortcuts_help", "about",
                                  "reader_font", "snap_words", "undo", "redo"):
                 action.setEnabled(has)
         self.actions["undo"].setEnabled(has and self.ws.undo_stack.canUndo())
@@ -138,12 +148,24 @@ class MainWindow(QMainWindow):
 
     # --- projects ---
 
-    def open_project(self, target: str | Path, coder_id: int | None = None) -> bool:
+    def open_project(self, target: str | Path, coder_id: int | None = None, remember: str | None = None,
+                     coder_name: str | None = None) -> bool:
+        """Open ``target``; ``remember`` is what to store as the last project instead (a URL without password).
+
+        ``coder_name`` codes as that coder without asking (``quotecoder gui --coder NAME``).
+        """
         try:
             project = Project.open(target)
         except QuotecoderError as exc:
             QMessageBox.critical(self, "Cannot open project", str(exc))
             return False
+        if coder_id is None and coder_name:
+            try:
+                coder_id = project.coders.ensure(coder_name)
+            except QuotecoderError as exc:
+                QMessageBox.warning(self, "Quotecoder", str(exc))
+        if coder_id is None:
+            coder_id = self.team.coder_of(project)  # a team login decides who is coding
         if coder_id is None:
             coder_id = self._choose_coder(project)
         if coder_id is None:
@@ -157,6 +179,7 @@ class MainWindow(QMainWindow):
         self.coding_menu = CodingMenu(self.view, self, self.actions)
         self.setCentralWidget(self.view)
         self._wire_workspace()
+        self.tools.attach(self.view)
         settings = QSettings()
         self.view.restore_state(settings)
         font = settings.value("reader/font")
@@ -167,9 +190,12 @@ class MainWindow(QMainWindow):
         self.view.snap_words = self.actions["snap_words"].isChecked()
         self.view.load()
         self._rebuild_code_shortcuts()
-        settings.setValue("project/last", str(target))
+        self.team.start(self.ws, self.view)
+        settings.setValue("project/last", remember or str(target))
         settings.setValue(self._coder_key(project), coder_id)
         self.setWindowTitle(f"{project.display_name} — Quotecoder")
+        show_read_only(self, project.read_only)
+        self.backups.on_open(project)
         if project.migration_backup is not None:
             self.statusBar().showMessage(f"Project upgraded; a backup was kept at {project.migration_backup}", 8000)
         self._update_status()
@@ -222,12 +248,15 @@ class MainWindow(QMainWindow):
         for action in self.code_actions:
             self.removeAction(action)
         self.code_actions = []
+        self.team.stop()
         if self.ws is not None:
             self.ws.undo_stack.blockSignals(True)
             self.ws.blockSignals(True)
+        self.tools.detach()
         if self.project is not None:
             self.project.close()
         self.project = self.ws = self.view = None
+        show_read_only(self, False)
         self._welcome()
         self._update_enabled()
 
@@ -364,6 +393,17 @@ class MainWindow(QMainWindow):
         from app.gui.agreement import open_agreement_window
 
         self._agreement = open_agreement_window(self.project, self.ws.coder_id, self.ws.undo_stack, self)
+
+    def team_coders_dialog(self) -> None:
+        if self.project is None:
+            return
+        if not self.project.team.is_team:
+            QMessageBox.information(self, "Team Coders", "This is not a team project: team projects live on "
+                                    "PostgreSQL and are made with 'quotecoder team init' (see the README).")
+            return
+        from app.gui.team_coders import TeamCodersDialog
+
+        TeamCodersDialog(self.project, self).exec()
 
     # --- closing ---
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFontDialog, QWidget
 
 from app.gui.actions import default_sequence
+from app.gui.backups import KEEP_KEY, keep_setting
 from app.gui.dialogs.help import ShortcutsDialog, native
 from app.gui.dialogs.settings import SettingsDialog
 from app.gui.theme import apply_theme, reader_font
@@ -34,9 +35,10 @@ class Preferences:
         actions = self.window.actions
         settings = QSettings()
         dialog = SettingsDialog(actions, actions["snap_words"].isChecked(),
-                                str(settings.value("theme", "system")), self.window)
+                                str(settings.value("theme", "system")), self.window, keep_backups=keep_setting())
         if dialog.exec() != QDialog.Accepted:
             return
+        settings.setValue(KEEP_KEY, dialog.keep_backups.value())
         actions["snap_words"].setChecked(dialog.snap.isChecked())
         theme = dialog.theme.currentData()
         settings.setValue("theme", theme)

@@ -36,6 +36,9 @@ class Workspace(QObject):
         self.view_mode = ViewMode.MINE
         self.chosen: set[int] = set()
         self.undo_stack = QUndoStack(self)
+        self._failures: list[tuple[QUndoCommand, str]] = []  # steps refused during one undo()/redo()
+        self._stepping = False
+        self._skipping: set[int] = set()
         self._coders: dict[int, CoderInfo] = {}
         self.reload_coders()
         project.acting_coder_id = coder_id
@@ -94,6 +97,55 @@ class Workspace(QObject):
             return False
         self.undo_stack.push(command)
         return True
+
+    def undo(self) -> None:
+        """Undo the last edit; if the project refuses (locked, disk full), the edit stays done and on the stack."""
+        self._step(self.undo_stack.undo, self.undo_stack.redo, "The edit is still in place.")
+
+    def redo(self) -> None:
+        """Redo the next edit; if the project refuses, it stays undone and can be redone later."""
+        self._step(self.undo_stack.redo, self.undo_stack.undo, "Nothing was changed.")
+
+    def _step(self, forward, back, outcome: str) -> None:
+        failures = self._collect(forward)
+        if not failures:
+            return
+        # The stack has moved but the refused command's data has not: step back, doing nothing for the
+        # refused command(s) and reversing the siblings of a macro that did succeed, so the stack, the
+        # data and the next undo/redo agree again (no duplicate coding on a later redo).
+        self._skipping = {id(command) for command, _ in failures}
+        try:
+            stuck = self._collect(back)
+        finally:
+            self._skipping = set()
+        message = "\n".join(text for _, text in failures)
+        if stuck:
+            # Not even the way back worked: no command on the stack can be trusted to match the data.
+            self.undo_stack.clear()
+            outcome = ("Part of the edit could not be put back either, so the undo history was cleared; "
+                       "what you see is what the project holds.")
+        self.error.emit(f"{message} {outcome}")
+
+    def _collect(self, step) -> list[tuple[QUndoCommand, str]]:
+        self._failures, self._stepping = [], True
+        try:
+            step()
+        finally:
+            self._stepping = False
+        failures, self._failures = self._failures, []
+        return failures
+
+    def skip_step(self, command: QUndoCommand) -> bool:
+        if id(command) in self._skipping:
+            self._skipping.discard(id(command))
+            return True
+        return False
+
+    def step_failed(self, command: QUndoCommand, message: str) -> None:
+        if self._stepping:
+            self._failures.append((command, message))
+        else:  # an undo stack driven from elsewhere (QUndoView): report at least
+            self.error.emit(message)
 
     def notify(self, changes: ChangeSet) -> None:
         self.changed.emit(changes)

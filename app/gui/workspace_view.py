@@ -256,6 +256,8 @@ class WorkspaceView(QWidget):
     # --- refreshing after an edit ---
 
     def on_changed(self, changes: ChangeSet) -> None:
+        if self._documents_came_or_went(changes):
+            return
         codes = self.ws.project.codebook.list()
         codebook_changed = codes != list(self.codes.values())
         if codebook_changed:
@@ -291,6 +293,27 @@ class WorkspaceView(QWidget):
             self._set_heading(self.ws.project.documents.get(self.doc_id))
         if codebook_changed or set(self.segments.code_ids) & set(changes.codes):
             self.segments.reload()
+
+    def _documents_came_or_went(self, changes: ChangeSet) -> bool:
+        """A document deleted or brought back (undo): reload the list, keep or move off the open document."""
+        listed = {i for i in changes.documents if self.documents.model.row_of(i) is not None}
+        existing = {d.id for d in self.ws.project.documents.list()} if changes.documents else set()
+        if listed == (changes.documents & existing):
+            return False
+        current = self.doc_id
+        self.doc_id = None
+        self._reload_codebook()
+        self.documents.reload()
+        self.segments.reload()
+        if current in existing and self.documents.select(current, emit=False):
+            self.open_document(current)
+        elif self.documents.proxy.rowCount():
+            self.documents.step(0)
+        else:
+            self.reader.set_document(None, "", [])
+            self.codings = {}
+            self.heading.setText("<b>No documents</b> — use File › Import Files… to add some.")
+        return True
 
     def _refresh_current_codings(self, changes: ChangeSet) -> set[int]:
         """Bring the open document's codings up to date; return the ids that changed (``ALL``: reloaded)."""

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core.colors import next_color, normalize_color
 from app.core.records import ChangeSet, CodeInfo, CodingInfo, Edit
+from app.project import snapshot
 from app.project.convert import code_info, coding_info
 from app.project.errors import DuplicateError, InUseError, NotFoundError, StaleEditError, UndoRefusedError, ValidationError
 from app.storage import models as m
@@ -37,15 +38,20 @@ class MergeResult:
     moved_children: tuple[int, ...]
     moved_memos: tuple[int, ...]
     patterns: tuple[tuple[str, str], ...]
+    # Coders' rejected suggestions of the source, as they were, and the copies made on the target.
+    decisions: tuple[snapshot.Row, ...] = ()
+    target_decisions: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class DeletedCode:
-    """A deleted code with its codings, enough to restore it."""
+    """A deleted code with its codings and everything the delete cascaded to, enough to restore it."""
 
     code: CodeInfo
     codings: tuple[CodingInfo, ...]
     patterns: tuple[tuple[str, str], ...]
+    memos: tuple[snapshot.Row, ...] = ()
+    decisions: tuple[snapshot.Row, ...] = ()
 
 
 class CodebookManager:
@@ -292,11 +298,13 @@ class CodebookManager:
             s.execute(m.CodePattern.__table__.delete().where(m.CodePattern.code_id == source_id))
             for pattern, kind in patterns:
                 s.add(m.CodePattern(code_id=target_id, pattern=pattern, kind=kind))
+            decisions, copies = _move_decisions(s, source_id, target_id)
             s.delete(_get(s, source_id))
             s.flush()
             _close_gap(s, source.parent_id, source.position)
             self._p.log(s, "merge", "code", target_id, source=source.path, codings=len(codings))
-        return MergeResult(source, target_id, codings, tuple(c.id for c in children), memos, patterns)
+        return MergeResult(source, target_id, codings, tuple(c.id for c in children), memos, patterns,
+                           decisions, copies)
 
     def unmerge(self, result: MergeResult) -> "Edit":
         """Undo a merge: bring the source code back with its codings, sub-codes, memos and patterns."""
@@ -318,6 +326,10 @@ class CodebookManager:
             _remove_patterns(s, result.target_id, result.patterns)
             for pattern, kind in result.patterns:
                 s.add(m.CodePattern(code_id=src.id, pattern=pattern, kind=kind))
+            if result.target_decisions:
+                s.execute(m.SuggestionDecision.__table__.delete().where(
+                    m.SuggestionDecision.id.in_(result.target_decisions)))
+            snapshot.revive(s, m.SuggestionDecision, result.decisions)
             self._p.log(s, "unmerge", "code", src.id, target_id=result.target_id)
         return self._edit(src.id, {result.target_id, *result.moved_children})
 
@@ -334,14 +346,18 @@ class CodebookManager:
                 )
             codings = tuple(coding_info(r) for r in rows)
             patterns = tuple((p.pattern, p.kind) for p in s.scalars(select(m.CodePattern).where(m.CodePattern.code_id == code_id)))
+            # The database cascades these away with the code; keep them for the undo.
+            memos = snapshot.take(s, m.Memo, m.Memo.code_id == code_id)
+            decisions = snapshot.take(s, m.SuggestionDecision, m.SuggestionDecision.code_id == code_id)
             for r in rows:
                 s.delete(r)
             s.execute(m.CodePattern.__table__.delete().where(m.CodePattern.code_id == code_id))
             s.delete(_get(s, code_id))
             s.flush()
             _close_gap(s, code.parent_id, code.position)
-            self._p.log(s, "delete", "code", code_id, path=code.path, codings=len(codings))
-        return DeletedCode(code, codings, patterns)
+            self._p.log(s, "delete", "code", code_id, path=code.path, codings=len(codings), memos=len(memos),
+                        rejected_suggestions=len(decisions))
+        return DeletedCode(code, codings, patterns, memos, decisions)
 
     def restore(self, deleted: DeletedCode) -> "Edit":
         """Undo a delete: the code comes back with the same id, uuid, place and codings."""
@@ -358,6 +374,8 @@ class CodebookManager:
                 ))
             for pattern, kind in deleted.patterns:
                 s.add(m.CodePattern(code_id=code.id, pattern=pattern, kind=kind))
+            snapshot.revive(s, m.Memo, deleted.memos)
+            snapshot.revive(s, m.SuggestionDecision, deleted.decisions)
             self._p.log(s, "restore", "code", code.id, path=code.path)
         docs = frozenset(c.document_id for c in deleted.codings)
         return replace(self._edit(code.id), changes=ChangeSet(documents=docs, codes=frozenset({code.id})))
@@ -538,6 +556,31 @@ def _close_gap(session: Session, parent_id: int | None, position: int, exclude: 
     if exclude is not None:
         query = query.where(m.Code.id != exclude)
     session.execute(query.values(position=m.Code.position - 1))
+
+
+def _move_decisions(session: Session, source_id: int, target_id: int) -> tuple[tuple, tuple[int, ...]]:
+    """Carry the source's rejected suggestions over to the target (merged codes suggest together).
+
+    Returns the source rows as they were and the ids of the copies made on the target; a
+    rejection the target already has is not copied twice.
+    """
+    D = m.SuggestionDecision
+    rows = snapshot.take(session, D, D.code_id == source_id)
+    have = set(session.execute(select(D.document_id, D.coder_id, D.start, D.end).where(D.code_id == target_id)).all())
+    copies = []
+    for row in rows:
+        values = dict(row)
+        key = (values["document_id"], values["coder_id"], values["start"], values["end"])
+        if key in have:
+            continue
+        have.add(key)
+        copy = D(document_id=key[0], code_id=target_id, coder_id=key[1], start=key[2], end=key[3],
+                 decision=values["decision"])
+        session.add(copy)
+        session.flush()
+        copies.append(copy.id)
+    session.execute(D.__table__.delete().where(D.code_id == source_id))
+    return rows, tuple(copies)
 
 
 def _remove_patterns(session: Session, code_id: int, patterns: tuple[tuple[str, str], ...]) -> None:

@@ -251,7 +251,7 @@ class CodingsManager:
                 for key, value in values.items():
                     setattr(row, key, value)
                 row.modified_at = utcnow()
-                self._p.log(s, action, "coding", coding_id, before=before, after=values)
+                self._p.log(s, action, "coding", coding_id, document_id=row.document_id, before=before, after=values)
                 target = NewCoding(row.document_id, row.code_id, row.coder_id, row.start, row.end)
                 s.flush()
                 changes = _changes(row)
@@ -281,7 +281,7 @@ class CodingsManager:
                     row.created_at = info.created_at
                 if info.modified_at is not None:
                     row.modified_at = info.modified_at
-                self._p.log(s, "restore", "coding", row.id)
+                self._p.log(s, "restore", "coding", row.id, document_id=row.document_id)
                 edit = Edit(row.id, _changes(row))
         except IntegrityError:
             raise self._refused([new]) from None

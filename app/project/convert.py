@@ -79,4 +79,5 @@ def memo_info(row: m.Memo) -> MemoInfo:
         text=row.text,
         author_id=row.author_id,
         modified_at=row.modified_at,
+        created_at=row.created_at,
     )

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from app.core.importers import ImportedDocument, ImportOptions
 from app.core.records import ChangeSet, DocStatus, DocumentInfo, Edit, ExcludedSpanInfo
-from app.core.text import normalize_newlines, text_hash
 from app.project.convert import document_info
 from app.project.errors import NotFoundError, ValidationError
 from app.storage import models as m
@@ -110,33 +109,11 @@ class DocumentsManager:
 
     def add(self, doc: ImportedDocument) -> "Edit":
         """Store one imported document atomically (text, metadata, attributes, original bytes)."""
+        from app.project.import_batch import prepare, store_documents
 
-        text = normalize_newlines(doc.text)
-        if not text.strip():
-            raise ValidationError("a document's text must not be empty")
-        title = (doc.title or "").strip() or "Untitled"
         with self._db.session() as s:
-            row = m.Document(
-                title=title, text=text, text_hash=text_hash(text), length=len(text), language=doc.language,
-                source_url=doc.source_url, outlet=doc.outlet, author=doc.author, published=doc.published,
-                published_text=doc.published_text, date_ambiguous=doc.date_ambiguous,
-                imported_from=doc.source_name, file_hash=doc.file_hash, importer=doc.importer[:64],
-                imported_at=utcnow(),
-            )
-            s.add(row)
-            s.flush()
-            for key, value in doc.attributes.items():
-                s.add(m.DocumentAttribute(document_id=row.id, key=str(key)[:200], value=str(value)))
-            for span in doc.excluded_spans:
-                if 0 <= span.start < span.end <= len(text):
-                    s.add(m.ExcludedSpan(document_id=row.id, start=span.start, end=span.end, reason=span.reason))
-            if doc.original is not None:
-                s.add(m.DocumentOriginal(
-                    document_id=row.id, media_type=doc.original_media_type or "application/octet-stream",
-                    data=doc.original,
-                ))
-            self._p.log(s, "import", "document", row.id, title=title, source=doc.source_name)
-            return Edit(row.id, ChangeSet(documents=frozenset({row.id})))
+            [document_id] = store_documents(self._p, s, [prepare(doc)])
+        return Edit(document_id, ChangeSet(documents=frozenset({document_id})))
 
     def import_paths(
         self,
@@ -144,11 +121,12 @@ class DocumentsManager:
         options: ImportOptions | None = None,
         progress: Callable[[int, str], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        stored: Callable[[list], None] | None = None,
     ) -> list:
         """Import files, folders and zips (see :mod:`app.project.importing`)."""
         from app.project.importing import import_paths
 
-        return import_paths(self._p, paths, options, progress, cancelled)
+        return import_paths(self._p, paths, options, progress, cancelled, stored)
 
     # --- editing metadata and status ---
 
@@ -241,6 +219,25 @@ class DocumentsManager:
             query = query.where(m.Coding.coder_id.in_(list(coder_ids)))
         with self._db.reader() as s:
             return dict(s.execute(query).all())
+
+    # --- deleting (see app/project/deletion.py) ---
+
+    def codings_by_coder(self, document_id: int) -> dict[str, int]:
+        """Codings per coder name in one document: what a delete would remove."""
+        from app.project.deletion import coding_counts
+
+        return coding_counts(self._p, document_id)
+
+    def delete(self, document_id: int):
+        """Delete a document with its codings, memos and results; returns what ``restore`` needs."""
+        from app.project.deletion import delete_document
+
+        return delete_document(self._p, document_id)
+
+    def restore(self, deleted) -> "Edit":
+        from app.project.deletion import restore_document
+
+        return restore_document(self._p, deleted)
 
 
 class _Row:

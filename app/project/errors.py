@@ -1,15 +1,25 @@
-"""Typed errors the Project raises. Each message is one sentence a user can act on."""
+"""Typed errors the Project raises. Each message is one sentence a user can act on.
+
+Light on purpose: importing this module loads neither SQLAlchemy nor Alembic, so the CLI
+and the GUI can catch these errors before (or without) opening a project.
+"""
 
 from __future__ import annotations
 
 from app.core.errors import QuotecoderError, ValidationError
-from app.storage.database import (
+from app.storage.errors import (
     ConnectionFailedError,
+    ConnectionLostError,
+    DamagedProjectError,
     DatabaseError,
+    DiskFullError,
+    LockedError,
+    NewerVersionError,
     NotAProjectError,
+    PermissionDeniedError,
     ProjectExistsError,
+    ReadOnlyError,
 )
-from app.storage.migrations import NewerVersionError
 
 __all__ = [
     "QuotecoderError",
@@ -24,6 +34,12 @@ __all__ = [
     "ProjectExistsError",
     "ConnectionFailedError",
     "NewerVersionError",
+    "LockedError",
+    "DiskFullError",
+    "DamagedProjectError",
+    "ConnectionLostError",
+    "ReadOnlyError",
+    "PermissionDeniedError",
 ]
 
 

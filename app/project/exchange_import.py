@@ -124,7 +124,7 @@ def _coders(project: "Project", s: "Session", refi: RefiProject, report: RefiImp
         row = row or s.scalar(select(m.Coder).where(m.Coder.name == name))
         if row is None:
             taken = guid is not None and s.scalar(select(m.Coder.id).where(m.Coder.uuid == guid)) is not None
-            row = project.coders.add_in(s, name, uuid=None if taken else guid)
+            row = project.coders.add_in(s, name, user.color, user.consensus, uuid=None if taken else guid)
             report.coders += 1
         out[user.guid] = row.id
     return out

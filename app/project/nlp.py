@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from app.project.service import Project
 
 DEFAULT_LANGUAGE = "en"
+LOW_CONFIDENCE = 0.8  # below this a detected speaker is shown for checking (right < 9 in 10 times)
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,26 @@ class StoredQuote:
     start: int
     end: int
     text: str  # the quoted words without the marks: the document's text[start:end]
-    kind: str  # "direct" or "indirect"
-    speaker: str | None
+    kind: str  # "direct", "reported" or "turn"
+    speaker: str | None  # a coder's correction when there is one, else the detected speaker
     speaker_start: int | None
     speaker_end: int | None
-    confidence: float
+    confidence: float  # of the detected speaker; 1.0 once a coder corrected it
+    fragment: bool = False
+    corrected: bool = False  # the speaker is a coder's correction
+    detected_speaker: str | None = None  # what NLP said, kept for review
+
+    @property
+    def needs_check(self) -> bool:
+        """A speaker a coder should check: detected (not corrected) with confidence under 0.8."""
+        return not self.corrected and self.confidence < LOW_CONFIDENCE
 
     def to_json(self) -> dict:
         return {
             "document_id": self.document_id, "start": self.start, "end": self.end, "text": self.text,
             "kind": self.kind, "speaker": self.speaker, "speaker_start": self.speaker_start,
             "speaker_end": self.speaker_end, "confidence": round(self.confidence, 3),
+            "fragment": self.fragment, "corrected": self.corrected,
         }
 
 
@@ -186,7 +196,8 @@ class NlpManager:
             s.add_all(m.Sentence(document_id=document_id, start=a, end=b) for a, b in res.sentences)
             s.add_all(
                 m.Quote(document_id=document_id, start=q.start, end=q.end, kind=q.kind, speaker=q.speaker,
-                        speaker_start=q.speaker_start, speaker_end=q.speaker_end, confidence=q.confidence)
+                        speaker_start=q.speaker_start, speaker_end=q.speaker_end, confidence=q.confidence,
+                        fragment=q.fragment)
                 for q in res.quotes
             )
             s.add_all(m.Entity(document_id=document_id, start=e.start, end=e.end, label=e.label[:32], text=e.text)
@@ -196,19 +207,68 @@ class NlpManager:
     # --- queries ---
 
     def quotes(self, document_id: int | None = None, speaker: str | None = None) -> list[StoredQuote]:
-        """Stored quotes in document and text order; ``speaker`` filters by exact speaker name."""
+        """Stored quotes in document and text order, with coders' speaker corrections applied.
+
+        ``speaker`` filters by exact speaker name (the corrected one where corrected).
+        """
         q = select(m.Quote, m.Document.text).join(m.Document, m.Document.id == m.Quote.document_id)
+        c = select(m.SpeakerCorrection)
         if document_id is not None:
             q = q.where(m.Quote.document_id == document_id)
-        if speaker is not None:
-            q = q.where(m.Quote.speaker == speaker)
+            c = c.where(m.SpeakerCorrection.document_id == document_id)
         q = q.order_by(m.Quote.document_id, m.Quote.start, m.Quote.end)
         with self._db.reader() as s:
-            return [
-                StoredQuote(r.id, r.document_id, r.start, r.end, text[r.start:r.end], r.kind, r.speaker,
-                            r.speaker_start, r.speaker_end, r.confidence)
-                for r, text in s.execute(q)
-            ]
+            fixes: dict[int, list] = {}
+            for row in s.execute(c).scalars():
+                fixes.setdefault(row.document_id, []).append(row)
+            out = []
+            for r, text in s.execute(q):
+                fix = _correction_for(fixes.get(r.document_id, ()), r.start, r.end)
+                out.append(StoredQuote(
+                    r.id, r.document_id, r.start, r.end, text[r.start:r.end], r.kind,
+                    fix.speaker if fix else r.speaker, r.speaker_start, r.speaker_end,
+                    1.0 if fix else r.confidence, bool(r.fragment), fix is not None, r.speaker))
+        return [x for x in out if speaker is None or x.speaker == speaker]
+
+    def quote(self, quote_id: int) -> StoredQuote:
+        with self._db.reader() as s:
+            doc_id = s.execute(select(m.Quote.document_id).where(m.Quote.id == quote_id)).scalar()
+        if doc_id is None:
+            raise NotFoundError(f"no quote with id {quote_id} (run 'quotecoder quotes' to list them)")
+        return next(x for x in self.quotes(doc_id) if x.id == quote_id)
+
+    def correct_speaker(self, quote_id: int, speaker: str | None) -> tuple[StoredQuote, tuple[bool, str | None]]:
+        """Set the speaker of a quote as a coder says; it survives re-running NLP.
+
+        ``speaker`` None means "no named speaker". Returns the quote as now listed and what
+        was there before, ``(had_correction, previous_speaker)``, for undo.
+        """
+        quote = self.quote(quote_id)
+        name = " ".join(speaker.split()) if speaker is not None else None
+        if name is not None and not name:
+            raise ValidationError("the speaker name is empty: give a name, or --none for no named speaker")
+        previous = (quote.corrected, quote.speaker)
+        with self._db.session() as s:
+            self._clear(s, quote.document_id, quote.start, quote.end)
+            s.add(m.SpeakerCorrection(document_id=quote.document_id, start=quote.start, end=quote.end,
+                                      speaker=name, corrected_at=utcnow()))
+            self._p.log(s, "update", "quote_speaker", quote_id, speaker=name, previous=quote.speaker)
+        return self.quote(quote_id), previous
+
+    def clear_speaker_correction(self, quote_id: int) -> StoredQuote:
+        """Drop a coder's correction: the detected speaker applies again (undo of the first correction)."""
+        quote = self.quote(quote_id)
+        with self._db.session() as s:
+            self._clear(s, quote.document_id, quote.start, quote.end)
+            self._p.log(s, "delete", "quote_speaker", quote_id, previous=quote.speaker)
+        return self.quote(quote_id)
+
+    def _clear(self, s, document_id: int, start: int, end: int) -> None:
+        rows = s.execute(select(m.SpeakerCorrection).where(m.SpeakerCorrection.document_id == document_id)).scalars()
+        for row in list(rows):
+            if _correction_for([row], start, end) is not None:
+                s.delete(row)
+        s.flush()
 
     def speakers(self) -> list[tuple[str, int]]:
         """Every named speaker with the number of quotes attributed to them, most quoted first."""
@@ -384,6 +444,19 @@ class NlpManager:
                                      pipeline=pipeline, width=width, cancelled=cancelled))
         rows.sort(key=lambda r: (r.doc_id, r.start))
         return rows
+
+
+def _correction_for(rows, start: int, end: int):
+    """The correction made on this quote: same span, or (after re-running changed rules) one
+    overlapping at least half of the shorter of the two."""
+    best = None
+    for row in rows:
+        if (row.start, row.end) == (start, end):
+            return row
+        inter = min(row.end, end) - max(row.start, start)
+        if inter > 0 and inter >= 0.5 * min(row.end - row.start, end - start):
+            best = row
+    return best
 
 
 def _language(language: str | None) -> str:

@@ -4,6 +4,11 @@
 a SQLite project it copies the file aside (with SQLite's online backup, so the
 WAL is included). A project whose revision this version does not know was
 written by a newer Quotecoder and is refused rather than damaged.
+
+Opening an up-to-date project costs one plain read of the ``alembic_version`` row:
+Alembic itself (about a third of a second of imports) loads only when a migration
+has to run. ``HEAD_REVISION`` names the newest script in ``db/versions``; a test
+checks that it matches what Alembic finds there.
 """
 
 from __future__ import annotations
@@ -12,41 +17,56 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
 
 from app.assets import migrations_folder
-from app.storage.database import Database, DatabaseError
+from app.storage.database import Database
+from app.storage.errors import NewerVersionError, ReadOnlyError
 
-__all__ = ["NewerVersionError", "current_revision", "head_revision", "upgrade_to_head", "alembic_config"]
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+__all__ = ["NewerVersionError", "HEAD_REVISION", "current_revision", "head_revision", "upgrade_to_head",
+           "alembic_config", "alembic_head"]
+
+# The newest revision in db/versions (tests/migrations checks it against Alembic's own view).
+HEAD_REVISION = "0003_live"
 
 
+def alembic_config() -> "Config":
+    from alembic.config import Config
 
-class NewerVersionError(DatabaseError):
-    pass
-
-
-def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_folder()))
     return config
 
 
-def _scripts() -> ScriptDirectory:
+def _scripts() -> "ScriptDirectory":
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
+    return HEAD_REVISION
+
+
+def alembic_head() -> str:
+    """The head as Alembic finds it in the scripts (slow: loads Alembic)."""
     head = _scripts().get_current_head()
     assert head is not None, "the package ships no migrations"
     return head
 
 
 def current_revision(db: Database) -> str | None:
+    """The project's schema revision, read from the ``alembic_version`` row; None before the first."""
+    if "alembic_version" not in db.table_names():
+        return None
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def known_revisions() -> set[str]:
@@ -56,19 +76,33 @@ def known_revisions() -> set[str]:
 def upgrade_to_head(db: Database, target: str = "head") -> Path | None:
     """Bring the schema to ``target``; return the backup file made first, if any."""
     current = current_revision(db)
-    if current is not None and current not in known_revisions():
-        raise NewerVersionError(
-            f"{db.display_name} was written by a newer version of Quotecoder "
-            f"(schema revision {current}); update Quotecoder to open it"
-        )
     if current == head_revision() and target == "head":
         return None
+    refuse_newer(db.display_name, current)
+    if db.read_only:
+        raise ReadOnlyError(
+            f"{db.display_name} was made by an older Quotecoder and needs an upgrade, but it is read-only; "
+            f"copy it to a folder you can write to and open the copy"
+        )
+    from alembic import command
+
     backup = backup_sqlite(db, current) if current is not None else None
     config = alembic_config()
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
     return backup
+
+
+def refuse_newer(where: str, revision: str | None) -> None:
+    """Refuse a schema revision this version does not know: a newer Quotecoder wrote it."""
+    if revision is None or revision == head_revision():
+        return  # the common case, answered without loading Alembic
+    if revision not in known_revisions():
+        raise NewerVersionError(
+            f"{where} was written by a newer version of Quotecoder "
+            f"(schema revision {revision}); update Quotecoder to open it"
+        )
 
 
 def backup_sqlite(db: Database, revision: str | None) -> Path | None:

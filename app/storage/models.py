@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false as sa_false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -155,6 +156,8 @@ class Coder(Base):
     name: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
     color: Mapped[str] = mapped_column(String(7), nullable=False, default="#4477aa")
     consensus: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # The PostgreSQL login role this coder connects as (team projects only; see app/storage/team.py).
+    login: Mapped[str | None] = mapped_column(String(63), unique=True)
 
 
 class Coding(Base):
@@ -250,6 +253,22 @@ class Quote(Base):
     speaker_start: Mapped[int | None] = mapped_column(Integer)
     speaker_end: Mapped[int | None] = mapped_column(Integer)
     confidence: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    fragment: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
+
+
+class SpeakerCorrection(Base):
+    """A coder's speaker for a detected quote, kept apart from ``quotes`` so it survives a re-run of NLP."""
+
+    __tablename__ = "speaker_corrections"
+    __table_args__ = (UniqueConstraint("document_id", "start", "end"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    start: Mapped[int] = mapped_column(Integer, nullable=False)
+    end: Mapped[int] = mapped_column(Integer, nullable=False)
+    speaker: Mapped[str | None] = mapped_column(Text)  # None: the coder says nobody named said it
+    corrected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
 class Entity(Base):

@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0003_unique'
-down_revision = '0002'
+down_revision = '0003_nlp'  # was '0002'; chained after main's 0003 revisions so there is one head
 branch_labels = None
 depends_on = None
 

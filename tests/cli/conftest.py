@@ -32,3 +32,6 @@ def proj(tmp_path, qc):
     path = tmp_path / "study.qcp"
     assert qc("init", path)[0] == 0
     return path
+
+
+from pg_cluster import pg_cluster, team_db  # noqa: E402,F401  (private PostgreSQL for the team commands)

@@ -69,3 +69,21 @@ def test_kwic_lemma_finds_inflections(qc, proj, tmp_path):
     _project_with_text(qc, proj, tmp_path)
     rows = qc.json("kwic", proj, "say", "--lemma", "--json")
     assert [r["keyword"] for r in rows] == ["said"]
+
+
+def test_speaker_correction_from_the_command_line_survives_a_rerun(qc, proj, tmp_path):
+    _project_with_text(qc, proj, tmp_path)
+    assert qc("nlp", proj, "--pipeline", "blank")[0] == 0
+    first = qc.json("quotes", proj, "--json")[0]
+    code, out, err = qc("speaker", proj, first["id"], "Kassym-Jomart Tokayev")
+    assert code == 0, err
+    assert "Kassym-Jomart Tokayev (corrected)" in out
+    assert qc("nlp", proj, "--pipeline", "blank")[0] == 0  # up to date: nothing redone
+    again = [q for q in qc.json("quotes", proj, "--json") if q["start"] == first["start"]][0]
+    assert (again["speaker"], again["corrected"], again["confidence"]) == ("Kassym-Jomart Tokayev", True, 1.0)
+    checks = qc.json("quotes", proj, "--check", "--json")
+    assert all(q["confidence"] < 0.8 and not q["corrected"] for q in checks)
+    code, out, err = qc("speaker", proj, 9999, "Nobody")
+    assert code == 1 and "no quote with id 9999" in err and "Traceback" not in err
+    code, out, err = qc("speaker", proj, first["id"], "--clear")
+    assert code == 0 and "detected" in out

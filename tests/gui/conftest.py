@@ -75,3 +75,6 @@ def add_document(path, text: str, title: str) -> int:
     with Project.open(path) as p:
         return p.documents.add(ImportedDocument(text=text, title=title, importer="test", source_name=title,
                                                 file_hash=title)).id
+
+
+from pg_cluster import pg_cluster, team_db  # noqa: E402,F401  (private PostgreSQL for Team › Coders…)

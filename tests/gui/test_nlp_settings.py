@@ -22,7 +22,7 @@ def project(tmp_path):
 
 
 def test_pipeline_choice_is_stored_per_language_and_used_by_a_run(qtbot, qtmodeltester, project):
-    from app.gui.dialogs.nlp_settings import NlpSettingsDialog, RULES_ONLY
+    from app.gui.nlp.settings_dialog import NlpSettingsDialog, RULES_ONLY
     from app.gui.nlp.pipeline_choice import pipeline_for
 
     dialog = NlpSettingsDialog(project)
@@ -40,7 +40,7 @@ def test_pipeline_choice_is_stored_per_language_and_used_by_a_run(qtbot, qtmodel
 
 
 def test_a_remembered_choice_is_shown_and_automatic_clears_it(qtbot, project):
-    from app.gui.dialogs.nlp_settings import AUTOMATIC, NlpSettingsDialog
+    from app.gui.nlp.settings_dialog import AUTOMATIC, NlpSettingsDialog
     from app.gui.nlp.pipeline_choice import pipeline_for, set_pipeline_for
 
     set_pipeline_for("en", "blank")
@@ -54,8 +54,8 @@ def test_a_remembered_choice_is_shown_and_automatic_clears_it(qtbot, project):
 
 
 def test_glossary_add_and_remove_reach_the_project(qtbot, project, monkeypatch):
-    from app.gui.dialogs import nlp_settings
-    from app.gui.dialogs.nlp_settings import NlpSettingsDialog
+    from app.gui.nlp import settings_dialog as nlp_settings
+    from app.gui.nlp.settings_dialog import NlpSettingsDialog
 
     warnings = []
     monkeypatch.setattr(nlp_settings.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
@@ -79,7 +79,7 @@ def test_glossary_add_and_remove_reach_the_project(qtbot, project, monkeypatch):
 
 
 def test_patterns_apply_on_ok_through_an_undoable_command(qtbot, tmp_path):
-    from app.gui.dialogs.nlp_settings import NlpSettingsDialog
+    from app.gui.nlp.settings_dialog import NlpSettingsDialog
     from app.gui.workspace import Workspace
 
     with Project.create(tmp_path / "w.qcp") as p:

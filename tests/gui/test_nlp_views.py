@@ -69,3 +69,44 @@ def Qt_Ascending():
     from PySide6.QtCore import Qt
 
     return Qt.AscendingOrder
+
+
+def test_low_confidence_speakers_are_marked_and_a_correction_is_undoable(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from app.gui.nlp.quotes_panel import QuotesPanel
+    from app.gui.workspace import Workspace
+
+    text = ("“We have done a lot together over these years,” Tokayev said.\n\n"
+            "Officials met in the capital on Tuesday.\n\n"
+            "“Nobody here knows who will pay for all of this,” one of them said.")
+    project = Project.create(tmp_path / "c.qcp")
+    try:
+        project.documents.add(ImportedDocument(text=text, title="T", importer="test", source_name="t.txt",
+                                               file_hash="1" * 64, language="en"))
+        project.nlp.process(pipeline="blank")
+        coder = project.coders.ensure("A")
+        ws = Workspace(project, coder)
+        panel = QuotesPanel(project, ws=ws)
+        qtbot.addWidget(panel)
+        rows = {panel.proxy.index(r, 1).data(): r for r in range(panel.proxy.rowCount())}
+        sure = panel.proxy.index(rows["We have done a lot together over these years"], 0)
+        assert sure.data() == "Tokayev"
+        unsure = [panel.proxy.index(r, 0) for r in range(panel.proxy.rowCount())
+                  if panel.proxy.index(r, 0).data().endswith("?")]
+        assert unsure, "a quote with a weak cue shows its speaker for checking"
+        panel.only_check.setChecked(True)
+        assert panel.proxy.rowCount() == len(unsure)
+        panel.only_check.setChecked(False)
+
+        assert panel.proxy.setData(sure, "Kassym-Jomart Tokayev", Qt.EditRole)
+        assert [q.speaker for q in project.nlp.quotes() if q.corrected] == ["Kassym-Jomart Tokayev"]
+        shown = {panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())}
+        assert "Kassym-Jomart Tokayev" in shown
+        ws.undo_stack.undo()
+        assert not any(q.corrected for q in project.nlp.quotes())
+        assert "Tokayev" in {panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())}
+        ws.undo_stack.redo()
+        assert [q.speaker for q in project.nlp.quotes() if q.corrected] == ["Kassym-Jomart Tokayev"]
+    finally:
+        project.close()

@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 
 from app.project import NewerVersionError, Project
 from app.storage.database import Database
-from app.storage.migrations import current_revision, head_revision, upgrade_to_head
+from app.storage.migrations import alembic_head, current_revision, head_revision, upgrade_to_head
 from app.storage.models import Base
 
 FIRST = "0001"
@@ -42,7 +42,7 @@ def test_an_older_sqlite_project_is_backed_up_before_migrating(tmp_path, monkeyp
     # Pretend the project is one revision behind by rewinding its recorded revision.
     monkeypatch.setattr("app.storage.migrations.head_revision", lambda: "9999")
     monkeypatch.setattr("app.storage.migrations.known_revisions", lambda: {FIRST, "9999"})
-    monkeypatch.setattr("app.storage.migrations.command.upgrade", lambda config, target: None)
+    monkeypatch.setattr("alembic.command.upgrade", lambda config, target: None)
     project = Project.open(path)
     backup = project.migration_backup
     project.close()
@@ -63,3 +63,20 @@ def test_a_project_from_a_newer_version_is_refused_untouched(tmp_path):
     with pytest.raises(NewerVersionError, match="newer version of Quotecoder"):
         Project.open(path)
     assert path.read_bytes() == before
+
+
+def test_the_declared_head_is_the_newest_script():
+    """HEAD_REVISION (read without loading Alembic) names the head Alembic finds in db/versions."""
+    assert head_revision() == alembic_head()
+
+
+def test_opening_an_up_to_date_project_does_not_load_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.qcp"
+    Project.create(path).close()
+    code = ("import sys\nfrom app.project import Project\n"
+            f"Project.open({str(path)!r}).close()\nprint('alembic' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

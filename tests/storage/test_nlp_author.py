@@ -10,7 +10,7 @@ def test_first_person_reported_speech_is_the_documents_author(project, add_text)
     anonymous = add_text(SPEECH, "Unsigned", language="en")
     project.nlp.process(pipeline="blank")
     [q] = project.nlp.quotes(with_author)
-    assert (q.kind, q.speaker) == ("indirect", "Kassym-Jomart Tokayev")
+    assert (q.kind, q.speaker) == ("reported", "Kassym-Jomart Tokayev")
     assert project.documents.text(with_author)[q.speaker_start:q.speaker_end] == "I"
     [q] = project.nlp.quotes(anonymous)
     assert q.speaker is None

@@ -31,7 +31,7 @@ def test_process_stores_quotes_with_speakers_and_text_without_marks(project, doc
     for q in quotes:
         assert text[q.start:q.end] == q.text
     assert any(q.speaker and "Tokayev" in q.speaker for q in direct)
-    assert any(q.kind == "indirect" for q in quotes)
+    assert any(q.kind == "reported" for q in quotes)
     assert [q.document_id for q in project.nlp.quotes()] == sorted(q.document_id for q in project.nlp.quotes())
     assert {q.document_id for q in project.nlp.quotes(farm)} == {farm}
 

@@ -9,3 +9,6 @@
 - ``segments``: disagreement regions and MAXQDA-style segment matching;
 - ``report``: the per-code and overall report the GUI, CLI and workbook show.
 """
+
+# Here, not in units.py, so the command line can offer the choices without importing NumPy.
+UNIT_KINDS = ("character", "sentence", "paragraph", "document")

@@ -29,12 +29,12 @@ from functools import cache
 
 import numpy as np
 
+from app.core.agreement import UNIT_KINDS
 from app.core.agreement.spans import CountTables, SpanStudy, tables_from_masks
 from app.core.text import paragraph_spans
 
 __all__ = ["UNIT_KINDS", "unit_tables", "eligible_characters"]
 
-UNIT_KINDS = ("character", "sentence", "paragraph", "document")
 
 
 @cache

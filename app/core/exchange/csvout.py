@@ -19,7 +19,7 @@ from app.core.exchange.safety import SafetyReport, csv_text
 from app.core.exchange.segments import SegmentTable
 from app.core.exchange.xlsx import PROGRESS_EVERY, ExportCancelled, atomic_output
 
-__all__ = ["write_segments_csv"]
+__all__ = ["SafeCsvWriter", "write_segments_csv"]
 
 
 def _field(value: object, report: SafetyReport, where: str, guard: bool) -> object:
@@ -36,6 +36,25 @@ def _field(value: object, report: SafetyReport, where: str, guard: bool) -> obje
     return csv_text(str(value), report, where, guard)
 
 
+class SafeCsvWriter:
+    """The one CSV writer of the app: every field goes through the same rules.
+
+    Formula-like text gets a leading apostrophe (unless ``guard_formulas`` is
+    off), characters XML forbids are removed, cells are cut at Excel's limit;
+    ``report`` counts what changed. ``export out.csv`` and ``segments --csv``
+    both write through here, so a quote reaches a spreadsheet the same way
+    whichever command wrote it.
+    """
+
+    def __init__(self, fh, guard_formulas: bool = True, report: SafetyReport | None = None, **csv_options) -> None:
+        self._writer = csv.writer(fh, **csv_options)
+        self.guard = guard_formulas
+        self.report = report if report is not None else SafetyReport()
+
+    def writerow(self, values, where: str) -> None:
+        self._writer.writerow([_field(v, self.report, where, self.guard) for v in values])
+
+
 def write_segments_csv(
     data: ExportData,
     path: str | os.PathLike[str],
@@ -50,11 +69,10 @@ def write_segments_csv(
 
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([_field(h, report, "header", guard_formulas) for h in table.headers()])
+            writer = SafeCsvWriter(fh, guard_formulas, report)
+            writer.writerow(table.headers(), "header")
             for n, coding in enumerate(data.codings, start=1):
-                row = table.row(coding)
-                writer.writerow([_field(v, report, f"row {n + 1}", guard_formulas) for v in row])
+                writer.writerow(table.row(coding), f"row {n + 1}")
                 if n % PROGRESS_EVERY == 0:
                     if cancelled is not None and cancelled():
                         raise ExportCancelled("export cancelled")

@@ -122,6 +122,9 @@ def code_tree_from_infos(codes: Sequence[CodeInfo]) -> list[CodeNode]:
 class RefiUser:
     guid: str
     name: str
+    # From Quotecoder's own users extension when the file has one (other programs have no place for these).
+    color: str | None = None
+    consensus: bool = False
 
 
 @dataclass

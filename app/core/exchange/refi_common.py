@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
+import zlib
+from collections.abc import Sequence
 from datetime import date, datetime, timezone
 
 from app.core.records import DocumentInfo
@@ -19,6 +21,9 @@ __all__ = [
     "NS_PROJECT",
     "NS_CODEBOOK",
     "ORIGIN",
+    "USERS_EXTENSION",
+    "IMPORT_USER_NAME",
+    "IMPORT_USER_GUID",
     "RefiFormatError",
     "ZipLimits",
     "is_guid",
@@ -32,12 +37,18 @@ __all__ = [
     "split_document_variables",
     "pack_code_description",
     "unpack_code_description",
+    "description_memos",
 ]
 
 NS_PROJECT = "urn:QDA-XML:project:1.0"
 NS_CODEBOOK = "urn:QDA-XML:codebook:1.0"
 NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 ORIGIN = "Quotecoder 0.1"
+# A zip entry beside project.qde with what REFI's <User> cannot hold (colour, consensus flag).
+USERS_EXTENSION = "quotecoder/users.json"
+# The user named as creator of sources when the project has no coders at all.
+IMPORT_USER_NAME = "Quotecoder"
+IMPORT_USER_GUID = "5a1e0c0d-0000-5000-8000-000000000001"
 _GUID = re.compile(r"^\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?$")
 
 
@@ -84,7 +95,8 @@ class ZipLimits:
     max_entries = 100_000
     max_entry = 512 * 1024 * 1024
     max_total = 2 * 1024 * 1024 * 1024
-    max_ratio = 200  # uncompressed / compressed, for entries over 1 MiB
+    max_ratio = 200  # uncompressed / compressed, for every entry and for the archive as a whole
+    ratio_slack = 64 * 1024  # bytes beyond the ratio a short, repetitive entry may expand to
 
 
 def check_zip(zf: zipfile.ZipFile, limits: type[ZipLimits] = ZipLimits) -> None:
@@ -92,7 +104,7 @@ def check_zip(zf: zipfile.ZipFile, limits: type[ZipLimits] = ZipLimits) -> None:
     infos = zf.infolist()
     if len(infos) > limits.max_entries:
         raise RefiFormatError(f"the archive has {len(infos):,} entries, more than {limits.max_entries:,}")
-    total = 0
+    total = compressed = 0
     for info in infos:
         name = info.filename.replace("\\", "/")
         parts = name.split("/")
@@ -100,18 +112,26 @@ def check_zip(zf: zipfile.ZipFile, limits: type[ZipLimits] = ZipLimits) -> None:
             raise RefiFormatError(f"the archive entry {info.filename!r} points outside the archive")
         if info.file_size > limits.max_entry:
             raise RefiFormatError(f"the archive entry {info.filename!r} is too large ({info.file_size:,} bytes)")
-        if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+        if info.file_size > limits.max_ratio * info.compress_size + limits.ratio_slack:
             raise RefiFormatError(f"the archive entry {info.filename!r} expands suspiciously (zip bomb?)")
         total += info.file_size
+        compressed += info.compress_size
     if total > limits.max_total:
         raise RefiFormatError(f"the archive expands to {total:,} bytes, more than {limits.max_total:,}")
+    # Many entries that each stay inside the allowance can still add up to a bomb.
+    if total > limits.max_ratio * compressed + limits.ratio_slack:
+        raise RefiFormatError(f"the archive expands {total / max(compressed, 1):.0f}:1 over all its entries (zip bomb?)")
 
 
 def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: type[ZipLimits] = ZipLimits) -> bytes:
     """Read one entry, stopping if it yields more than its header promised (a lying header)."""
     cap = min(info.file_size, limits.max_entry)
-    with zf.open(info) as fh:
-        data = fh.read(cap + 1)
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(cap + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        # A damaged entry (bad header, corrupt deflate stream, CRC mismatch): the file's fault, said as such.
+        raise RefiFormatError(f"the archive entry {info.filename!r} is damaged ({type(exc).__name__}: {exc})") from exc
     if len(data) > cap:
         raise RefiFormatError(f"the archive entry {info.filename!r} is larger than its header says")
     return data
@@ -163,24 +183,113 @@ def split_document_variables(variables: dict[str, str]) -> tuple[dict[str, objec
 
 
 # Quotecoder's codebook fields beyond REFI's one Description, kept in labelled
-# sections after it so that other programs still show them as text.
+# sections after it so that other programs still show them as text. Code memos
+# follow as "[Memo: title]" sections, since some programs (QualCoder) read a
+# code's memo only from its Description.
 _SECTIONS = {"Inclusion criteria": "inclusion", "Exclusion criteria": "exclusion", "Example": "example", "Shortcut": "shortcut"}
-_SECTION_RE = re.compile(r"\n\n\[(" + "|".join(re.escape(k) for k in _SECTIONS) + r")\]\n")
+
+# Headings other programs and codebook templates use for the same sections
+# (MAXQDA and ATLAS.ti code memos, QualCoder, German "Kodierleitfaden"s); matched
+# case-insensitively on a line of their own, as "[Label]", "Label:", "## Label" or "**Label**".
+_SYNONYMS = {
+    "description": ("definition", "code definition", "definition of the code", "beschreibung", "definición"),
+    "inclusion": ("inclusion", "inclusion criteria", "inclusion criterion", "include", "when to use", "use when",
+                  "use this code when", "coding rule", "coding rules", "einschlusskriterien", "einschlusskriterium",
+                  "kodierregel", "kodierregeln"),
+    "exclusion": ("exclusion", "exclusion criteria", "exclusion criterion", "exclude", "when not to use",
+                  "do not use when", "don't use when", "ausschlusskriterien", "ausschlusskriterium", "abgrenzung"),
+    "example": ("example", "examples", "anchor example", "anchor examples", "typical example", "typical examples",
+                "typical exemplars", "ankerbeispiel", "ankerbeispiele", "beispiel", "beispiele"),
+    "shortcut": ("shortcut",),
+}
+_LABEL_KEY = {label: key for key, labels in _SYNONYMS.items() for label in labels}
+_LABELS = "|".join(sorted((re.escape(label) for label in _LABEL_KEY), key=len, reverse=True))
+_HEADING = re.compile(
+    r"^\s*(?:\[(?P<bracket>" + _LABELS + r")\]"
+    r"|(?:#{1,6}\s*)?(?:\*\*|__)?(?P<label>" + _LABELS + r")(?:\*\*|__)?\s*(?P<colon>:)?(?:\*\*|__)?)"
+    r"\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_MEMO_HEADING = re.compile(r"^\[Memo(?:: (?P<title>.*))?\]$")
 
 
-def pack_code_description(description: str, inclusion: str, exclusion: str, example: str, shortcut: str | None) -> str:
-    """One REFI Description holding the definition and the labelled extra fields."""
-    text = description
+def pack_code_description(description: str, inclusion: str, exclusion: str, example: str, shortcut: str | None,
+                          memos: Sequence[tuple[str, str]] = ()) -> str:
+    """One REFI Description holding the definition, the labelled extra fields and the code's memos.
+
+    Empty parts are left out, so an empty definition never leaves blank lines at the top.
+    """
+    parts = [description.strip("\n")] if description.strip() else []
     for label, value in zip(_SECTIONS, (inclusion, exclusion, example, shortcut or "")):
-        if value:
-            text += f"\n\n[{label}]\n{value}"
-    return text
+        if value and value.strip():
+            parts.append(f"[{label}]\n{value.strip(chr(10))}")
+    for title, text in memos:
+        if text.strip():
+            parts.append(f"[Memo: {' '.join(title.split())}]\n{text.strip(chr(10))}" if title.strip()
+                         else f"[Memo]\n{text.strip(chr(10))}")
+    return "\n\n".join(parts)
+
+
+def _heading(line: str) -> tuple[str, str] | None:
+    """``(field, text after the heading)`` when ``line`` is a section heading, else None."""
+    m = _HEADING.match(line)
+    if m is None:
+        return None
+    label = (m.group("bracket") or m.group("label")).lower()
+    rest = m.group("rest")
+    # "Example: text" or "## Example" / "[Example]" / "**Example**" alone on its line; a plain sentence
+    # that merely starts with the word ("Examples include ...") is no heading.
+    if m.group("bracket") is None and m.group("colon") is None and rest:
+        return None
+    if m.group("bracket") is not None and rest:
+        return None
+    return _LABEL_KEY[label], rest
 
 
 def unpack_code_description(text: str) -> dict[str, str]:
-    """Split a Description written by :func:`pack_code_description` back into its fields."""
-    pieces = _SECTION_RE.split(text)
-    out = {"description": pieces[0]}
-    for label, value in zip(pieces[1::2], pieces[2::2]):
-        out[_SECTIONS[label]] = value
-    return out
+    """Split a code Description into definition, inclusion, exclusion, example (and shortcut).
+
+    Reads what :func:`pack_code_description` writes and the headed sections other programs
+    and codebook templates write ("Definition:", "Inclusion criteria", "## Example", ...).
+    Text before the first heading is the definition. ``[Memo: ...]`` sections (our copies of
+    code memos, which the Notes carry too) are left out; :func:`description_memos` has them.
+    """
+    return _parse_description(text)[0]
+
+
+def description_memos(text: str) -> list[tuple[str, str]]:
+    """The ``(title, text)`` of each ``[Memo: title]`` section of a code Description."""
+    return _parse_description(text)[1]
+
+
+def _parse_description(text: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    out: dict[str, list[str]] = {}
+    memos: list[tuple[str, str]] = []
+    key, memo_title, buf = "description", None, []
+
+    def flush() -> None:
+        value = "\n".join(buf).strip("\n")
+        if memo_title is not None:
+            memos.append((memo_title, value))
+        elif value:
+            out.setdefault(key, []).append(value)
+
+    for line in text.split("\n"):
+        memo = _MEMO_HEADING.match(line.strip())
+        found = None if memo else _heading(line)
+        if memo is None and found is None:
+            buf.append(line)
+            continue
+        flush()
+        buf = []
+        if memo is not None:
+            memo_title = memo.group("title") or ""
+            continue
+        memo_title = None
+        key, rest = found
+        if rest:
+            buf.append(rest)
+    flush()
+    fields = {k: "\n\n".join(v) for k, v in out.items()}
+    fields.setdefault("description", "")
+    return fields, memos

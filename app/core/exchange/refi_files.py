@@ -45,8 +45,17 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-16"), "was UTF-16 encoded"
     try:
         return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace"), "was not UTF-8 and was read as Windows-1252"
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    # Mostly UTF-8 with a few broken bytes: keep it UTF-8 (U+FFFD for the broken ones) rather
+    # than turn every accent into mojibake by reading the whole file as Windows-1252.
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    if valid > 0 and replaced <= valid:
+        return text, (f"was not valid UTF-8 throughout: {replaced} invalid byte sequence(s) replaced with "
+                      f"\ufffd (first at byte {first})")
+    return data.decode("cp1252", "replace"), "was not UTF-8 and was read as Windows-1252 (a guess)"
 
 
 def _candidates(ref: str) -> tuple[str, str]:

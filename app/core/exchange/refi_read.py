@@ -10,6 +10,7 @@ not REFI-QDA at all raises :class:`RefiFormatError` with the reason.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections import Counter
@@ -20,11 +21,13 @@ from xml.etree.ElementTree import Element
 from app.core.exchange.model import CodeNode, ImportedCodebook, RefiCoding, RefiNote, RefiProject, RefiSource, RefiUser
 from app.core.exchange.refi_common import (
     ORIGIN,
+    USERS_EXTENSION,
     RefiFormatError,
     as_guid,
     local_name,
     parse_dt,
     read_entry,
+    description_memos,
     unpack_code_description,
 )
 from app.core.exchange.refi_files import NoFiles, SourceFiles, ZipFiles, decode_text, open_qdpx, parse_xml, sibling_sources
@@ -75,6 +78,7 @@ class _Ctx:
         self.ours = origin.startswith(ORIGIN.split()[0])
         self.notes: list[str] = []
         self.code_guids: set[str] = set()
+        self.code_memos: list[tuple[str, str, str]] = []  # (code GUID, title, text) from other programs' Descriptions
         self.note_targets: dict[str, tuple[str, str | None]] = {}
 
     def refs(self, el: Element, target: str, guid: str | None) -> None:
@@ -97,11 +101,18 @@ def _codes(parent: Element | None, ctx: _Ctx, path: tuple[str, ...] = ()) -> lis
         codable = (el.get("isCodable") or "true").strip().lower() not in ("false", "0")
         node = CodeNode(guid=guid, name=name, color=_color(el.get("color"), ctx.notes, name),
                         description=description, codable=codable)
+        # Definition, inclusion, exclusion and example sections, whoever wrote them. Our own
+        # "[Memo: ...]" copies are dropped (the Notes carry those memos); another program's become notes.
+        fields = unpack_code_description(description)
+        node.description = fields["description"]
+        node.inclusion, node.exclusion = fields.get("inclusion", ""), fields.get("exclusion", "")
+        node.example = fields.get("example", "")
+        if not ctx.ours:
+            ctx.code_memos.extend((guid, title, text) for title, text in description_memos(description))
+            if fields.get("shortcut"):  # another program's key is not ours to bind: keep it as text
+                node.description = "\n\n".join(p for p in (node.description, f"Shortcut: {fields['shortcut']}") if p)
         if ctx.ours:
-            fields = unpack_code_description(description)
-            node.description = fields["description"]
-            node.inclusion, node.exclusion = fields.get("inclusion", ""), fields.get("exclusion", "")
-            node.example, node.shortcut = fields.get("example", ""), fields.get("shortcut") or None
+            node.shortcut = fields.get("shortcut") or None
             node.archived, node.codable = not codable, True
         ctx.refs(el, "code", guid)
         node.children = _codes(el, ctx, path + (name,))
@@ -126,7 +137,28 @@ def read_qdpx(source: str | os.PathLike[str] | bytes | BinaryIO) -> RefiProject:
     """Read a REFI-QDA project archive with its source texts."""
     zf, qde = open_qdpx(source)
     with zf:
-        return _project(parse_xml(read_entry(zf, qde), qde.filename), ZipFiles(zf))
+        project = _project(parse_xml(read_entry(zf, qde), qde.filename), ZipFiles(zf))
+        _users_extension(zf, project)
+        return project
+
+
+def _users_extension(zf, project: RefiProject) -> None:
+    """Coder colours and consensus flags from Quotecoder's own zip entry, when there is one."""
+    info = next((i for i in zf.infolist() if i.filename == USERS_EXTENSION), None)
+    if info is None:
+        return
+    try:
+        users = json.loads(read_entry(zf, info).decode("utf-8")).get("users", {})
+    except (ValueError, AttributeError, RefiFormatError):
+        project.conversion_notes.append(f"{USERS_EXTENSION} is unreadable; coder colours and the consensus flag were not restored")
+        return
+    for user in project.users:
+        extra = users.get(user.guid) if isinstance(users, dict) else None
+        if not isinstance(extra, dict):
+            continue
+        color = extra.get("color")
+        user.color = color if isinstance(color, str) and _RGB.match(color) else None
+        user.consensus = extra.get("consensus") is True
 
 
 def read_qde(path: str | os.PathLike[str]) -> RefiProject:
@@ -163,11 +195,19 @@ def _project(root: Element, files: SourceFiles) -> RefiProject:
                      for u in _kids(_kid(root, "Users"), "User") if u.get("guid")]
     project.codes = _codes(_kid(_kid(root, "CodeBook", "Codebook"), "Codes"), ctx)
     ctx.refs(root, "project", None)
+    description = _text(root, "Description")
     var_names = {v.get("guid", ""): v.get("name", "") for v in _kids(_kid(root, "Variables"), "Variable")}
     raw_selections = _sources(root, files, project, ctx, var_names)
     _apply_cases(root, project, var_names, ctx)
     _codings(raw_selections, project, ctx, root.get("creatingUserGUID"))
     _notes(root, files, project, ctx)
+    if not ctx.ours:  # our own Descriptions only repeat memos that the Notes carry
+        if description.strip():
+            project.notes.append(RefiNote(as_guid(description, "project-description"), "Project description",
+                                          description, "project"))
+        for code_guid, title, text in ctx.code_memos:
+            project.notes.append(RefiNote(as_guid(f"{code_guid}:{title}:{text}", "code-memo"), title or "Memo",
+                                          text, "code", code_guid))
     project.conversion_notes = ctx.notes
     return project
 
@@ -201,7 +241,9 @@ def _sources(root: Element, files: SourceFiles, project: RefiProject, ctx: _Ctx,
                              "its codings cannot be placed and were left out")
             missing_text[guid] = src
         text = normalize_newlines(raw) if raw is not None else None
-        project.sources.append(RefiSource(guid, name, text, _variables(src, var_names), _text(src, "Description"),
+        # Our Description of a source repeats its memos (for QualCoder); the Notes carry them.
+        description = "" if ctx.ours else _text(src, "Description")
+        project.sources.append(RefiSource(guid, name, text, _variables(src, var_names), description,
                                           parse_dt(src.get("creationDateTime")), parse_dt(src.get("modifiedDateTime"))))
         ctx.refs(src, "source", guid)
         if raw is not None:

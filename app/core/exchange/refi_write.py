@@ -11,6 +11,7 @@ nests selections inside their source.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 import zipfile
@@ -23,6 +24,9 @@ from app.core.exchange.refi_common import (
     NS_CODEBOOK,
     NS_PROJECT,
     ORIGIN,
+    IMPORT_USER_GUID,
+    IMPORT_USER_NAME,
+    USERS_EXTENSION,
     as_guid,
     document_variables,
     format_dt,
@@ -64,17 +68,20 @@ def _code_nodes(codes: Sequence[CodeInfo] | Sequence[CodeNode]) -> list[CodeNode
     return list(codes)  # type: ignore[arg-type]
 
 
-def _write_codes(x: _Xml, nodes: Sequence[CodeNode], memo_refs: dict[str, list[str]] | None) -> None:
+def _write_codes(x: _Xml, nodes: Sequence[CodeNode], memo_refs: dict[str, list[str]] | None,
+                 code_memos: dict[str, list[tuple[str, str]]] | None = None) -> None:
     for node in nodes:
         color = node.color if node.color and len(node.color) in (4, 7) else None
         x.start("Code", guid=as_guid(node.guid, "code"), name=node.name,
                 isCodable="false" if node.archived or not node.codable else "true", color=color)
-        desc = pack_code_description(node.description, node.inclusion, node.exclusion, node.example, node.shortcut)
+        # The code's memos go into its Description too: QualCoder reads a code memo nowhere else.
+        desc = pack_code_description(node.description, node.inclusion, node.exclusion, node.example, node.shortcut,
+                                     (code_memos or {}).get(node.guid, ()))
         if desc:
             x.leaf("Description", desc)
         for note in (memo_refs or {}).get(node.guid, []):
             x.leaf("NoteRef", targetGUID=note)
-        _write_codes(x, node.children, memo_refs)
+        _write_codes(x, node.children, memo_refs, code_memos)
         x.end("Code")
 
 
@@ -100,21 +107,47 @@ def write_qdc(codes: Sequence[CodeInfo] | Sequence[CodeNode], path: str | os.Pat
     return report
 
 
-def _memo_targets(data: ExportData) -> dict[str, dict[str, list[str]]]:
-    """Note GUIDs per target kind ("project", "document", "code") and target GUID."""
+def _memo_kind(m: MemoInfo, doc_guid: dict[int, str], code_guid: dict[int, str]) -> tuple[str, str]:
+    """Where a memo is attached: ("document", source GUID), ("code", code GUID) or ("project", "")."""
+    if m.target == "document" and m.target_id in doc_guid:
+        return "document", doc_guid[m.target_id]
+    if m.target == "code" and m.target_id in code_guid:
+        return "code", code_guid[m.target_id]
+    return "project", ""
+
+
+def _memo_targets(data: ExportData) -> tuple[dict[str, dict[str, list[str]]], dict[str, dict[str, list[tuple[str, str]]]]]:
+    """Note GUIDs, and memo (title, text) pairs, per target kind ("project", "document", "code") and target GUID."""
     doc_guid = {d.id: as_guid(d.uuid, "document") for d in data.documents}
     code_guid = {c.id: c.uuid for c in data.codes}
-    out: dict[str, dict[str, list[str]]] = {"project": {}, "document": {}, "code": {}}
+    refs: dict[str, dict[str, list[str]]] = {"project": {}, "document": {}, "code": {}}
+    texts: dict[str, dict[str, list[tuple[str, str]]]] = {"project": {}, "document": {}, "code": {}}
     for m in data.memos:
-        if m.target == "document" and m.target_id in doc_guid:
-            key = doc_guid[m.target_id]
-        elif m.target == "code" and m.target_id in code_guid:
-            key = code_guid[m.target_id]
-        else:
-            key = ""
-        kind = m.target if key else "project"
-        out[kind].setdefault(key, []).append(as_guid(m.uuid, "memo"))
-    return out
+        kind, key = _memo_kind(m, doc_guid, code_guid)
+        refs[kind].setdefault(key, []).append(as_guid(m.uuid, "memo"))
+        texts[kind].setdefault(key, []).append((m.title, m.text))
+    return refs, texts
+
+
+def _joined(memos: Sequence[tuple[str, str]]) -> str:
+    """Memos as one Description text: each titled one under its title, separated by blank lines."""
+    parts = []
+    for title, text in memos:
+        text = text.strip("\n")
+        if text.strip():
+            parts.append(f"{' '.join(title.split())}\n{text}" if title.strip() and len(memos) > 1 else text)
+    return "\n\n".join(parts)
+
+
+def _users_extension(data: ExportData, coder_guid: dict[int, str]) -> bytes:
+    """Coder colours and the consensus flag, which REFI-QDA's <User> cannot hold.
+
+    Written as a zip entry of its own beside project.qde: other programs read only the
+    project XML and its sources, so they never see it, and the XML stays schema-valid.
+    """
+    users = {coder_guid[c.id]: {"name": c.name, "color": c.color or None, "consensus": bool(c.consensus)}
+             for c in data.coders}
+    return json.dumps({"format": 1, "users": users}, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def write_qdpx(
@@ -132,16 +165,23 @@ def write_qdpx(
             raise ExportCancelled("export cancelled")
     coder_guid = {c.id: as_guid(c.uuid, "coder") for c in data.coders}
     code_guid = {c.id: as_guid(c.uuid, "code") for c in data.codes}
-    memos = _memo_targets(data)
+    memos, memo_texts = _memo_targets(data)
 
     def write(tmp: str) -> None:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for d in data.documents:
                 text = data.text_of(d.id)
                 zf.writestr(f"sources/{as_guid(d.uuid, 'document')}.txt", text.encode("utf-8", "replace"))
+            journals = set(memos["project"].get("", ()))
+            for m in data.memos:  # project memos are journals, which QualCoder reads only from a text file
+                if as_guid(m.uuid, "memo") in journals:
+                    zf.writestr(f"sources/{as_guid(m.uuid, 'memo')}.txt",
+                                remove_forbidden(m.text, report).encode("utf-8", "replace"))
+            if data.coders:
+                zf.writestr(USERS_EXTENSION, _users_extension(data, coder_guid))
             with zf.open("project.qde", "w", force_zip64=True) as raw:
                 x = _Xml(raw, report)
-                _write_project(x, data, by_doc, coder_guid, code_guid, memos, progress, cancelled)
+                _write_project(x, data, by_doc, coder_guid, code_guid, (memos, memo_texts), progress, cancelled)
 
     atomic_output(path, write)
     return report
@@ -153,21 +193,27 @@ def _write_project(
     by_doc: dict[int, list[CodingInfo]],
     coder_guid: dict[int, str],
     code_guid: dict[int, str],
-    memos: dict[str, dict[str, list[str]]],
+    memo_info: tuple[dict[str, dict[str, list[str]]], dict[str, dict[str, list[tuple[str, str]]]]],
     progress: Callable[[int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> None:
+    memos, memo_texts = memo_info
+    journals = set(memos["project"].get("", ()))
+    # Who "created" each source: REFI readers invent a user when there is none (QualCoder: "default").
+    people = [c for c in data.coders if not c.consensus] or list(data.coders)
+    source_user = coder_guid[people[0].id] if people else IMPORT_USER_GUID
     x.gen.startDocument()
     x.start("Project", xmlns=NS_PROJECT, name=data.project_name, origin=ORIGIN, creationDateTime=format_dt(datetime.now(timezone.utc)))
-    if data.coders:
-        x.start("Users")
-        for c in data.coders:
-            x.leaf("User", guid=coder_guid[c.id], name=c.name)
-        x.end("Users")
+    x.start("Users")
+    for c in data.coders:
+        x.leaf("User", guid=coder_guid[c.id], name=c.name)
+    if not data.coders:
+        x.leaf("User", guid=IMPORT_USER_GUID, name=IMPORT_USER_NAME)
+    x.end("Users")
     if data.codes:
         x.start("CodeBook")
         x.start("Codes")
-        _write_codes(x, code_tree_from_infos(data.codes), memos["code"])
+        _write_codes(x, code_tree_from_infos(data.codes), memos["code"], memo_texts["code"])
         x.end("Codes")
         x.end("CodeBook")
     variables: dict[str, str] = {}
@@ -186,7 +232,10 @@ def _write_project(
         for d in data.documents:
             guid = as_guid(d.uuid, "document")
             x.start("TextSource", guid=guid, name=d.title, plainTextPath=f"internal://{guid}.txt",
-                    creationDateTime=format_dt(d.imported_at) if d.imported_at else None)
+                    creatingUser=source_user, creationDateTime=format_dt(d.imported_at) if d.imported_at else None)
+            described = _joined(memo_texts["document"].get(guid, ()))
+            if described:  # the document's memos, where QualCoder and MAXQDA show a source memo
+                x.leaf("Description", described)
             codings = by_doc.get(d.id, [])
             text = data.text_of(d.id) if codings else ""
             for c in codings:
@@ -209,8 +258,11 @@ def _write_project(
     if data.memos:
         x.start("Notes")
         for m in data.memos:
-            _write_note(x, m, coder_guid)
+            _write_note(x, m, coder_guid, as_guid(m.uuid, "memo") in journals)
         x.end("Notes")
+    described = _joined(memo_texts["project"].get("", ()))
+    if described:  # the project memos, where other programs show the project's memo
+        x.leaf("Description", described)
     for note in memos["project"].get("", []):
         x.leaf("NoteRef", targetGUID=note)
     x.end("Project")
@@ -234,10 +286,13 @@ def _write_selection(x: _Xml, c: CodingInfo, text: str, coder_guid: dict[int, st
     x.end("PlainTextSelection")
 
 
-def _write_note(x: _Xml, m: MemoInfo, coder_guid: dict[int, str]) -> None:
+def _write_note(x: _Xml, m: MemoInfo, coder_guid: dict[int, str], journal: bool) -> None:
+    """A Note; a journal (project memo) names its text file, as REFI allows and QualCoder requires."""
     author = coder_guid.get(m.author_id) if m.author_id is not None else None
     modified = format_dt(m.modified_at) if m.modified_at else None
-    x.start("Note", guid=as_guid(m.uuid, "memo"), name=m.title, creatingUser=author,
-            modifyingUser=author if modified else None, modifiedDateTime=modified)
-    x.leaf("PlainTextContent", m.text)
+    guid = as_guid(m.uuid, "memo")
+    x.start("Note", guid=guid, name=m.title, plainTextPath=f"internal://{guid}.txt" if journal else None,
+            creatingUser=author, modifyingUser=author if modified else None, modifiedDateTime=modified)
+    if not journal:  # REFI: PlainTextContent or plainTextPath, never both
+        x.leaf("PlainTextContent", m.text)
     x.end("Note")

@@ -7,6 +7,7 @@ memo, created and modified times, then each document attribute.
 
 from __future__ import annotations
 
+from app.core.exchange.columns import attribute_headers
 from app.core.exchange.context import TextCache
 from app.core.exchange.model import ExportData
 from app.core.exchange.xlsx_common import Column
@@ -47,7 +48,7 @@ class SegmentTable:
             Column("Created", 19),
             Column("Modified", 19),
         ]
-        cols += [Column(name, 16) for name in self.attributes]
+        cols += [Column(name, 16) for name in attribute_headers(self.attributes, [c.header for c in cols])]
         return cols
 
     def headers(self) -> list[str]:

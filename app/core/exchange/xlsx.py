@@ -1,4 +1,4 @@
-"""The Excel workbook export: Codebook, Segments, Documents, matrices, Co-occurrence, Agreement.
+"""The Excel workbook export: Codebook, Segments, Documents, matrices, Co-occurrence, Agreement, Memos.
 
 The workbook is written in openpyxl's write-only mode: rows go to temporary
 files as they are appended, so the Segments sheet streams the codings (which
@@ -11,7 +11,7 @@ export never leaves half a workbook behind.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from app.core.exchange.model import ExportData
 from app.core.exchange.safety import SafetyReport
 from app.core.exchange.segments import SegmentTable
 from app.core.exchange.xlsx_common import SheetWriter
+from app.core.exchange.xlsx_memos import write_memos_sheet
 from app.core.exchange.xlsx_sheets import (
     write_agreement_sheet,
     write_codebook_sheet,
@@ -40,9 +41,20 @@ class ExportCancelled(Exception):
 
 
 def atomic_output(path: str | os.PathLike[str], write: Callable[[str], None]) -> None:
-    """Call ``write(tmp_path)`` for a temporary file beside ``path``, then move it into place."""
+    """Call ``write(tmp_path)`` for a temporary file beside ``path``, then move it into place.
+
+    The temporary file is created with mode 0o666 less the umask, like any file the
+    user saves (``tempfile.mkstemp`` would make every export 0600, unreadable to the
+    group the user shares a project folder with).
+    """
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    while True:
+        tmp = str((target.parent or Path(".")) / f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
     os.close(fd)
     try:
         write(tmp)
@@ -94,6 +106,8 @@ def write_workbook(
         write_cooccurrence_sheet(wb, data.codes, stats, report, taken)
         if data.agreement:
             write_agreement_sheet(wb, data.agreement, report, taken)
+        if data.memos:
+            write_memos_sheet(wb, data.memos, data.documents, data.codes, data.coders, report, taken)
         # Codebook first, then Segments, then the rest in the order they were made.
         wb._sheets.sort(key=lambda ws: {codebook: 0, segments.title: 1}.get(ws.title, 2))
         wb.save(tmp)

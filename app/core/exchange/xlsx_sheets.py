@@ -15,6 +15,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook import Workbook
 
 from app.core.exchange.aggregates import CodingStats
+from app.core.exchange.columns import attribute_headers
 from app.core.exchange.safety import SafetyReport
 from app.core.exchange.xlsx_common import Column, SheetWriter, text_color_for
 from app.core.records import CodeInfo, CoderInfo, DocStatus, DocumentInfo
@@ -110,7 +111,8 @@ def write_documents_sheet(
         Column("URL", 30), Column("Language", 9), Column("Length (characters)", 11), Column("Imported from", 24),
         Column("Importer", 11), Column("Imported at", 19),
     ]
-    columns += [Column(a, 16) for a in attributes]
+    per_coder = [h for c in coders for h in (f"Status: {c.name}", f"Codings: {c.name}")] + ["Codings: total"]
+    columns += [Column(a, 16) for a in attribute_headers(attributes, [c.header for c in columns] + per_coder)]
     for c in coders:
         columns += [Column(f"Status: {c.name}", 13), Column(f"Codings: {c.name}", 12)]
     columns.append(Column("Codings: total", 12))

@@ -15,6 +15,7 @@ from app.core.importers.base import (
     ImportOptions,
     Parser,
     Source,
+    reader_crashed,
 )
 from app.core.importers.sources import SourceProblem, iter_sources
 
@@ -66,7 +67,12 @@ def supported_suffixes() -> list[str]:
 
 
 def parse_source(source: Source, options: ImportOptions | None = None) -> list[ImportedDocument]:
-    """Parse one source with the parser for its suffix; raise ImportFailure when none fits."""
+    """Parse one source with the parser for its suffix; raise ImportFailure when none fits.
+
+    This is the one dispatch every import goes through, so it is also the one guard:
+    whatever a reader raises for this source becomes this source's ImportFailure
+    (see :func:`reader_crashed`) and the rest of the batch goes on.
+    """
     options = options or ImportOptions()
     if len(source.data) > options.max_file_bytes:
         raise ImportFailure(
@@ -76,4 +82,9 @@ def parse_source(source: Source, options: ImportOptions | None = None) -> list[I
     if parser is None:
         known = ", ".join(supported_suffixes())
         raise ImportFailure(f"unsupported file type '{source.suffix or '(none)'}' (supported: {known})")
-    return parser(source, options)
+    try:
+        return parser(source, options)
+    except ImportFailure:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any reader bug is this file's failure, reported with its reason
+        raise reader_crashed(source.name, exc) from exc

@@ -22,11 +22,30 @@ __all__ = [
     "ImportedDocument",
     "Source",
     "ExcludedSpan",
+    "reader_crashed",
 ]
 
 
 class ImportFailure(QuotecoderError):
     """A file could not be imported; the message says why, in one sentence."""
+
+
+def reader_crashed(name: str, exc: Exception) -> ImportFailure:
+    """The failure for a file whose reader raised something other than ImportFailure.
+
+    Third-party readers (striprtf, openpyxl, pypdf, ...) raise whatever their
+    authors chose on hostile or damaged input (OverflowError, OSError, KeyError,
+    RecursionError ...). That is one file's problem, never the whole batch's: the
+    reason names the file and what the reader said, so the user can open the file
+    elsewhere and save it again.
+    """
+    label = PurePath(name).name or name
+    kind = PurePath(name).suffix.lower() or "this"
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "no details"
+    return ImportFailure(
+        f"{label}: damaged or unusual {kind} file that the reader could not handle "
+        f"({type(exc).__name__}: {detail}); open it in its program and save it again"
+    )
 
 
 @dataclass(frozen=True)
@@ -109,8 +128,11 @@ class ImportOptions:
     detect_language: bool = True
     # Mark trailing "Recent posts" and similar web boilerplate as excluded spans.
     mark_boilerplate: bool = True
-    # Archives: an entry whose size / compressed size exceeds this is refused (zip bomb).
+    # Archives: an entry, or a whole archive, whose size / compressed size exceeds this
+    # (beyond a 64 KiB allowance) is refused as a zip bomb.
     max_compression_ratio: float = 100.0
+    # Archives: how many files one archive may hold (folders not counted).
+    max_archive_entries: int = 20_000
     # Archives: total bytes all entries of one archive may expand to.
     max_archive_bytes: int = 2 * 1024 * 1024 * 1024
     # Archives inside archives: how deep to follow.

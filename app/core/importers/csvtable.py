@@ -44,14 +44,14 @@ def _rows(reader: Iterator[list[str]], header: list[str], width_error: list[int]
         yield number, dict(zip(header, record))
 
 
-def read_csv(source: Source, options: ImportOptions) -> tuple[list[str], Iterator[tuple[int, dict[str, object]]], str, list[int]]:
+def read_csv(source: Source, options: ImportOptions, notes: list[str] | None = None) -> tuple[list[str], Iterator[tuple[int, dict[str, object]]], str, list[int]]:
     """Decode, find the delimiter and read the header; rows come lazily as ``(row number, record)``.
 
     Returns ``(header, rows, encoding, too_wide)``; ``too_wide`` fills with the numbers of rows
     that had more cells than the header, as the rows are read. The importer and the
     column-mapping preview both read tables through here, so they always agree.
     """
-    text, encoding = decode_text(source.data)
+    text, encoding = decode_text(source.data, notes)
     text = text.removeprefix("\ufeff")
     delimiter = "\t" if source.suffix == ".tsv" else sniff_delimiter(text.split("\n", 1)[0])
     csv.field_size_limit(max(csv.field_size_limit(), options.max_file_bytes))
@@ -75,8 +75,10 @@ def _readable(rows: Iterator[tuple[int, dict[str, object]]], reader) -> Iterator
 
 
 def parse_csv(source: Source, options: ImportOptions) -> list[ImportedDocument]:
-    header, rows, encoding, too_wide = read_csv(source, options)
+    notes: list[str] = []
+    header, rows, encoding, too_wide = read_csv(source, options, notes)
     docs = rows_to_documents(source, options, header, rows, importer=f"table ({encoding})")
+    docs[0].notes.extend(notes)
     if too_wide:
         docs[0].notes.append(
             f"{len(too_wide)} row(s) have more cells than the header; extra cells were left out (first: row {too_wide[0]})"

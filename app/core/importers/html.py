@@ -19,7 +19,7 @@ from lxml.etree import ParserError
 from app.core.importers.base import ImportedDocument, ImportFailure, ImportOptions, Source
 from app.core.importers.common import join_paragraphs, make_document
 from app.core.importers.dates import parse_date
-from app.core.importers.plaintext import decode_text
+from app.core.importers.plaintext import decode_text, mostly_utf8
 
 __all__ = ["parse_html", "extract_html"]
 
@@ -32,12 +32,13 @@ def _check_not_binary(data: bytes) -> None:
         decode_text(data)  # raises "binary data, not text" unless it is UTF-16/32 text
 
 
-def extract_html(data: bytes, *, url: str | None = None) -> dict[str, object]:
+def extract_html(data: bytes | str, *, url: str | None = None) -> dict[str, object]:
     """Run trafilatura on page bytes; return its document as a dict (``text`` and metadata).
 
     Raises ImportFailure when no main text can be found.
     """
-    _check_not_binary(data)
+    if isinstance(data, bytes):
+        _check_not_binary(data)
     result = trafilatura.bare_extraction(
         data,
         url=url,
@@ -100,10 +101,25 @@ def _restore_lead(data: bytes, description: str | None, text: str) -> str | None
     return None
 
 
+def _page(data: bytes, notes: list[str]) -> bytes | str:
+    """The page for the extractor: a UTF-8 page with a few broken bytes is decoded here, with a note.
+
+    Left to itself the extractor guesses a code page for it and turns every accent into mojibake;
+    pages in a declared legacy code page are still handed over as bytes, for it to decode.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = mostly_utf8(data, notes)
+        if text is not None:
+            return text
+    return data
+
+
 def parse_html(source: Source, options: ImportOptions) -> list[ImportedDocument]:
-    doc = extract_html(source.data)
+    notes: list[str] = []
+    doc = extract_html(_page(source.data, notes))
     raw = str(doc["text"])
-    notes = []
     lead = _restore_lead(source.data, doc.get("description"), raw)  # type: ignore[arg-type]
     if lead:
         raw = lead + "\n" + raw

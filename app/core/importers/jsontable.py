@@ -45,7 +45,8 @@ def _objects_of(value: object) -> list[dict[str, object]]:
 
 
 def parse_json(source: Source, options: ImportOptions) -> list[ImportedDocument]:
-    text, _encoding = decode_text(source.data)
+    notes: list[str] = []
+    text, _encoding = decode_text(source.data, notes)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -54,7 +55,9 @@ def parse_json(source: Source, options: ImportOptions) -> list[ImportedDocument]
     if not objects:
         raise ImportFailure("empty after extraction (the JSON list is empty)")
     rows = ((i, obj) for i, obj in enumerate(objects, 1))
-    return rows_to_documents(source, options, _header(objects), rows, importer="json", unit="item")
+    docs = rows_to_documents(source, options, _header(objects), rows, importer="json", unit="item")
+    docs[0].notes.extend(notes)
+    return docs
 
 
 def _jsonl_objects(text: str) -> Iterator[tuple[int, dict[str, object]]]:
@@ -71,9 +74,12 @@ def _jsonl_objects(text: str) -> Iterator[tuple[int, dict[str, object]]]:
 
 
 def parse_jsonl(source: Source, options: ImportOptions) -> list[ImportedDocument]:
-    text, _encoding = decode_text(source.data)
+    notes: list[str] = []
+    text, _encoding = decode_text(source.data, notes)
     objects = list(_jsonl_objects(text.replace("\r\n", "\n")))
     if not objects:
         raise ImportFailure("empty after extraction (no JSON objects)")
     header = _header([obj for _n, obj in objects])
-    return rows_to_documents(source, options, header, objects, importer="jsonl", unit="line")
+    docs = rows_to_documents(source, options, header, objects, importer="jsonl", unit="line")
+    docs[0].notes.extend(notes)
+    return docs

@@ -42,7 +42,8 @@ def read_front_matter(text: str) -> tuple[dict[str, str], int]:
 
 
 def parse_markdown(source: Source, options: ImportOptions) -> list[ImportedDocument]:
-    text, encoding = decode_text(source.data)
+    notes: list[str] = []
+    text, encoding = decode_text(source.data, notes)
     text = normalize_newlines(text)
     front, body_start = read_front_matter(text)
     if not text[body_start:].strip():
@@ -70,5 +71,6 @@ def parse_markdown(source: Source, options: ImportOptions) -> list[ImportedDocum
             language_hint=front.get("lang") or front.get("language"),
             attributes=attributes,
             excluded_spans=excluded,
+            notes=notes,
         )
     ]

@@ -14,6 +14,8 @@ each aggregator wraps a wire story in different boilerplate.
 from __future__ import annotations
 
 import re
+import zlib
+from functools import lru_cache
 from typing import Hashable, Iterable
 
 import numpy as np
@@ -29,10 +31,46 @@ _WORDS = re.compile(r"\w+")
 
 def shingles(text: str, size: int = 5) -> set[str]:
     """Lower-cased word n-grams of ``text`` (the whole text as one shingle when shorter)."""
-    words = [w.lower() for w in _WORDS.findall(text)]
+    return _shingles([w.lower() for w in _WORDS.findall(text)], size)
+
+
+def _shingles(words: list[str], size: int) -> set[str]:
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def shingle_hashes(words: list[str], size: int = 5) -> np.ndarray:
+    """32-bit hashes of the distinct word ``size``-grams of ``words`` (one per shingle of ``shingles``).
+
+    Each word is hashed once (CRC-32) and the n-grams are combined with NumPy, so a
+    document costs one hash per word instead of building, encoding and hashing every
+    n-gram string. The hashes live only in memory (a new index per import).
+    """
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashed = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    size = min(size, len(words))
+    count = len(words) - size + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(size):  # a polynomial over the window, wrapping at 2**64
+        combined = combined * _MULTIPLIER + hashed[offset:offset + count]
+    # SplitMix64's finaliser, so every word reaches the top 32 bits kept.
+    combined ^= combined >> np.uint64(30)
+    combined *= np.uint64(0xBF58476D1CE4E5B9)
+    combined ^= combined >> np.uint64(27)
+    combined *= np.uint64(0x94D049BB133111EB)
+    combined ^= combined >> np.uint64(31)
+    return np.unique(combined >> np.uint64(32))
+
+
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: every step stays a bijection of the window's words
+
+
+@lru_cache(maxsize=4)
+def _template(num_perm: int) -> MinHash:
+    """An empty MinHash whose random permutations every signature of this size shares."""
+    return MinHash(num_perm=num_perm)
 
 
 class NearDuplicateIndex:
@@ -61,10 +99,14 @@ class NearDuplicateIndex:
         return len(self._signatures)
 
     def _minhash(self, text: str) -> MinHash | None:
-        if len(_WORDS.findall(text)) < self.min_words:
+        words = [w.lower() for w in _WORDS.findall(text)]
+        if len(words) < self.min_words:
             return None
-        m = MinHash(num_perm=self.num_perm)
-        m.update_batch([s.encode("utf-8") for s in shingles(text, self.shingle_size)])
+        template = _template(self.num_perm)
+        # The template's permutations are reused: making them was a third of a document's cost.
+        m = MinHash(num_perm=self.num_perm, hashfunc=int, permutations=template.permutations,
+                    scheme=template.scheme)
+        m.update_batch(shingle_hashes(words, self.shingle_size).tolist())
         return m
 
     def _find(self, key: Hashable) -> Hashable:

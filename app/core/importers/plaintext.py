@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections import Counter
 
@@ -13,7 +14,7 @@ from app.core.importers.common import first_line, make_document
 from app.core.importers.webtext import analyse_webtext
 from app.core.text import normalize_newlines
 
-__all__ = ["decode_text", "parse_plaintext"]
+__all__ = ["decode_text", "mostly_utf8", "parse_plaintext"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -34,22 +35,56 @@ _PREFERENCE = {
 }
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+def decode_text(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     """Decode bytes of unknown encoding; return ``(text, encoding)``.
 
-    A byte-order mark decides first, then strict UTF-8, then charset-normalizer.
-    Bytes that look binary (NUL bytes without a UTF-16/32 BOM, or text that is
-    mostly control characters) are refused.
+    A byte-order mark decides first, then strict UTF-8, then UTF-8 with
+    replacement characters when most of the non-ASCII bytes are valid UTF-8 (a
+    UTF-8 file with a few broken bytes must not become mojibake), then
+    charset-normalizer. Bytes that look binary (NUL bytes without a UTF-16/32
+    BOM, or text that is mostly control characters) are refused.
+
+    The text is immutable once imported, so anything short of a certain decoding
+    is said: every replacement and every guessed code page is appended to
+    ``notes`` (shown in the import report) when a list is given.
     """
-    text, encoding = _decode(data)
+    text, encoding = _decode(data, notes if notes is not None else [])
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     if sample and controls > 0.1 * len(sample):
         raise ImportFailure("binary data, not text")
     return text, encoding
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def mostly_utf8(data: bytes, notes: list[str]) -> str | None:
+    """The text as UTF-8 with U+FFFD for invalid bytes, when valid UTF-8 outweighs them; else None."""
+    text = data.decode("utf-8", errors="replace")
+    already = data.count("\ufffd".encode())  # replacement characters the file itself holds
+    replaced = text.count("\ufffd") - already
+    valid = sum(1 for ch in text if ord(ch) > 127) - replaced - already
+    if valid <= 0 or replaced > valid:
+        return None
+    first = _first_invalid(data)
+    notes.append(
+        f"not valid UTF-8 throughout: {replaced} invalid byte sequence(s) replaced with \ufffd "
+        f"(first at byte {first}); the rest read as UTF-8"
+    )
+    return text
+
+
+def _first_invalid(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return -1
+
+
+def _decode(data: bytes, notes: list[str]) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -65,6 +100,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = mostly_utf8(data, notes)
+    if text is not None:
+        return text, "utf-8"
     results = from_bytes(data)
     best = results.best()
     if best is None or best.encoding is None:
@@ -87,6 +125,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     for match in ranked:
         text = str(match)
         if _plausible(text):
+            notes.append(f"not UTF-8: read as {match.encoding} (a guess from the bytes; check the accents)")
             return text, match.encoding
     raise ImportFailure("not UTF-8 and no encoding fits")
 
@@ -163,7 +202,8 @@ def parse_plaintext(source: Source, options: ImportOptions) -> list[ImportedDocu
     source URL, categories) and, when ``options.mark_boilerplate``, its trailing
     "Recent Posts" marked as excluded; the text is never altered.
     """
-    text, encoding = decode_text(source.data)
+    notes: list[str] = []
+    text, encoding = decode_text(source.data, notes)
     text = normalize_newlines(text)
     if not text.strip():
         raise ImportFailure("empty after extraction")
@@ -184,5 +224,6 @@ def parse_plaintext(source: Source, options: ImportOptions) -> list[ImportedDocu
             source_url=info.source_url,
             attributes=attributes,
             excluded_spans=info.excluded if options.mark_boilerplate else [],
+            notes=notes,
         )
     ]

@@ -10,7 +10,9 @@ Anything that cannot become a Source is yielded in its place as a
 lists it and a progress count covers it: unsupported types, files over the
 size limit, unreadable files, zip entries with absolute paths or ``..``
 (ignored, never extracted), entries that fail the size or compression-ratio
-check (zip bombs, refused before extraction), archives nested too deep.
+check (zip bombs, refused before extraction), whole archives with too many
+entries or that expand too far (refused as one problem, nothing extracted),
+archives nested too deep.
 Hidden files and folders (names starting with ".") and macOS ``__MACOSX``
 resource forks are skipped silently.
 """
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable, Collection, Iterable, Iterator
 
-from app.core.importers.archive import entry_problem, open_zip, read_entry, unsafe_name
+from app.core.importers.archive import archive_problem, entry_problem, open_zip, read_entry, unsafe_name
 from app.core.importers.base import ImportFailure, ImportOptions, Source
 
 __all__ = ["SourceProblem", "iter_sources", "count_files"]
@@ -129,6 +131,10 @@ def _iter_zip(
         yield SourceProblem(name, str(exc))
         return
     with zf:
+        problem = archive_problem(zf, options)
+        if problem is not None:
+            yield SourceProblem(name, problem)
+            return
         for info in zf.infolist():
             if info.is_dir():
                 continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from app.core.importers.base import ImportFailure, ImportOptions, Source
+from app.core.importers.base import ImportFailure, ImportOptions, Source, reader_crashed
 from app.core.importers.plaintext import decode_text
 from app.core.importers.tables import ColumnMap, cell_text, resolve_columns
 
@@ -44,6 +44,15 @@ def preview_path(path: str | Path, options: ImportOptions | None = None, limit: 
 def preview_table(source: Source, options: ImportOptions | None = None, limit: int = 20) -> TablePreview:
     """Header, first rows and guessed columns of a ``.csv``/``.tsv``/``.xlsx``/``.json``/``.jsonl`` source."""
     options = options or ImportOptions()
+    try:
+        return _preview(source, options, limit)
+    except ImportFailure:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the same guard as parse_source: a reader's crash is this file's failure
+        raise reader_crashed(source.name, exc) from exc
+
+
+def _preview(source: Source, options: ImportOptions, limit: int) -> TablePreview:
     suffix = source.suffix
     if suffix in (".csv", ".tsv"):
         header, records = _delimited(source, limit)

@@ -28,8 +28,8 @@ Sentences — :mod:`app.core.nlp.sentences`
 Quotes — :mod:`app.core.nlp.quotes` (marks only, no spaCy) and :mod:`app.core.nlp.detect`
     ``find_direct_quotes(text, min_words=4) -> list[RawQuote]``
     ``quotes_in_doc(doc, language, trained, glossary=None) -> list[Quote]``.
-    ``Quote``: start, end, text (the words without the marks), kind ("direct" or
-    "indirect"), speaker (fullest known name or None), speaker_start, speaker_end,
+    ``Quote``: start, end, text (the words without the marks), kind ("direct",
+    "reported" or "turn"), speaker (fullest known name or None), speaker_start, speaker_end,
     confidence (0..1), parts (one per paragraph of a multi-paragraph quote), open_mark.
     Speech-verb lexicons: :mod:`app.core.nlp.lexicon` (en, ru, tr).
 

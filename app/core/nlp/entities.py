@@ -37,7 +37,9 @@ def entities_in_doc(
     glossary_label: str = "PERSON",
 ) -> list[Entity]:
     """Entities of a processed doc, glossary matches first, then NER where it does not overlap."""
-    text = doc.text
+    from .mentions import text_of
+
+    text = text_of(doc)
     found: list[Entity] = []
     taken: list[tuple[int, int]] = []
     if matcher is not None:

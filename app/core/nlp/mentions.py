@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from .lexicon import Lexicon
 
-__all__ = ["Mention", "find_speech_verb", "subject_before", "subject_after", "parser_subject", "checked"]
+__all__ = ["text_of", "Mention", "find_speech_verb", "subject_before", "subject_after", "parser_subject", "checked"]
 
 NAME, PRONOUN, ROLE = "name", "pronoun", "role"
 SELF = "self"  # "I", "we", "as I said": the document's own speaker, resolved to its author when known
@@ -28,6 +28,14 @@ _SKIP = frozenset(
     clearly firmly strongly publicly specifically particularly once more""".split()
 )
 _NAME_JOINERS = frozenset({"of", "the", "de", "van", "von", "al", "bin", "-", "and"})
+
+
+def text_of(doc: Any) -> str:
+    """``doc.text``, computed once per doc: spaCy joins every token each time it is asked."""
+    text = doc.user_data.get("quotecoder_text")
+    if text is None:
+        text = doc.user_data["quotecoder_text"] = doc.text
+    return text
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,13 @@ def _role_phrase(tokens: Sequence[Any], lo: int, hi: int, lex: Lexicon) -> bool:
 def _mention(tokens: Sequence[Any], lo: int, hi: int, kind: str) -> Mention:
     first, last = tokens[lo], tokens[hi - 1]
     start, end = first.idx, last.idx + len(last.text)
-    return Mention(start, end, first.doc.text[start:end], kind)
+    return Mention(start, end, text_of(first.doc)[start:end], kind)
+
+
+def _breaks(tokens: Sequence[Any], i: int) -> bool:
+    """A line break between ``tokens[i - 1]`` and ``tokens[i]``: a name never runs over it."""
+    a, b = tokens[i - 1], tokens[i]
+    return "\n" in text_of(a.doc)[a.idx + len(a.text) : b.idx]
 
 
 def _cap_run_left(tokens: Sequence[Any], hi: int) -> int:
@@ -74,6 +88,8 @@ def _cap_run_left(tokens: Sequence[Any], hi: int) -> int:
     lo = hi
     while lo > 0:
         t = tokens[lo - 1]
+        if lo < hi and _breaks(tokens, lo):
+            break
         if _is_cap(t) or (t.lower_ in _NAME_JOINERS and lo - 1 > 0 and lo < hi and _is_cap(tokens[lo - 2])):
             lo -= 1
         elif t.text in ("’s", "'s") and lo < hi:
@@ -95,6 +111,8 @@ def checked(m: Mention | None, lex: Lexicon) -> Mention | None:
     """
     if m is None:
         return None
+    if "\n" in m.text:  # never across a paragraph: keep the part next to the verb
+        return None
     words = m.text.split()
     if not words:
         return None
@@ -110,7 +128,7 @@ def checked(m: Mention | None, lex: Lexicon) -> Mention | None:
         return None
     # Leading connectives a capitalised run picked up at a sentence start ("And Pelosi said").
     k = 0
-    while k < len(words) - 1 and lows[k] in lex.non_speakers:
+    while k < len(words) - 1 and (lows[k] in lex.non_speakers or lows[k] in lex.function_words):
         k += 1
     if k:
         cut = [w.start() for w in re.finditer(r"\S+", m.text)][k]
@@ -178,6 +196,8 @@ def _subject_before(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention |
         return _mention(tokens, lo, hi, kind)
     # "the party's spokesman said", "the president stressed": a determiner within four tokens.
     for lo in range(hi - 1, max(-1, hi - 5), -1):
+        if tokens[lo].lower_ in lex.indefinites and _role_phrase(tokens, lo + 1, hi, lex):
+            return _mention(tokens, lo, hi, ROLE)  # "a government official": unnamed
         if tokens[lo].lower_ in lex.determiners:
             if _role_phrase(tokens, lo + 1, hi, lex):
                 return _mention(tokens, lo, hi, ROLE)
@@ -187,9 +207,40 @@ def _subject_before(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention |
 
 def _subject_after(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | None:
     lo = verb + 1
-    if lo >= len(tokens):
+    if lo >= len(tokens) or tokens[verb].lower_ in lex.addressee_verbs:
+        return None  # "… he told The Times": The Times is spoken to
+    if _breaks(tokens, lo):
         return None
     t = tokens[lo]
+    if t.lower_ in ("to", "with", "in", "on", "at", "for", "by", "from", "about"):
+        return None  # "speaking to Channel 4", "in an interview with the BBC"
+    if t.lower_ in lex.indefinites:
+        # "…," said a spokeswoman for the ministry: an unnamed speaker, or a name after its role.
+        end = lo + 1
+        while end < len(tokens) and end < lo + 5 and tokens[end].is_lower and tokens[end].is_alpha:
+            end += 1
+        name_hi = end
+        while name_hi < len(tokens) and _is_cap(tokens[name_hi]) and not _breaks(tokens, name_hi):
+            name_hi += 1
+        if name_hi > end and end > lo + 1:
+            return _mention(tokens, end, name_hi, NAME)
+        if _role_phrase(tokens, lo + 1, end, lex):
+            return _mention(tokens, lo, end, ROLE)
+        return None
+    if t.is_lower and t.is_alpha and not t.lower_ in lex.determiners:
+        # "tweeted former adviser Jane Roe": lower-case role words, then the name.
+        k = lo
+        while k < len(tokens) and k < lo + 4 and tokens[k].is_lower and (
+            lex.is_role_word(tokens[k].text) or tokens[k].lower_ in ("former", "ex", "senior", "chief", "top")
+            or tokens[k].lower_.endswith(("er", "or", "ist", "ant", "ent"))
+        ):
+            k += 1
+        hi = k
+        while hi < len(tokens) and _is_cap(tokens[hi]) and not _breaks(tokens, hi):
+            hi += 1
+        if k > lo and hi > k:
+            return _mention(tokens, k, hi, NAME)
+        return None
     if t.lower_ in lex.pronouns:
         return _mention(tokens, lo, lo + 1, PRONOUN)
     if t.lower_ in lex.first_person:
@@ -197,7 +248,7 @@ def _subject_after(tokens: Sequence[Any], verb: int, lex: Lexicon) -> Mention | 
     det = t.lower_ in lex.determiners
     start = lo + 1 if det else lo
     hi = start
-    while hi < len(tokens) and (_is_cap(tokens[hi]) or (
+    while hi < len(tokens) and not (hi > start and _breaks(tokens, hi)) and (_is_cap(tokens[hi]) or (
         tokens[hi].lower_ in _NAME_JOINERS and hi + 1 < len(tokens) and _is_cap(tokens[hi + 1]) and hi > start
     )):
         hi += 1

@@ -34,7 +34,9 @@ def find_quotes(
     first-person reporting clauses ("I believe that …"); without it they get none.
     """
     nlp, info = load_pipeline(language, pipeline)
-    return quotes_in_doc(nlp(text), language, info.trained, glossary, author)
+    with nlp.select_pipes(disable=_unneeded(nlp, info)):
+        doc = nlp(text)
+    return quotes_in_doc(doc, language, info.trained, glossary, author)
 
 
 def find_entities(
@@ -86,7 +88,7 @@ def process(
     results: list[DocResult] = []
     if cancelled is not None and cancelled():
         return BatchResult(info, (), cancelled=True)
-    docs = nlp.pipe(texts, batch_size=batch_size, n_process=max(1, n_process))
+    docs = nlp.pipe(texts, batch_size=batch_size, n_process=max(1, n_process), disable=_unneeded(nlp, info))
     for doc in docs:
         results.append(_document_result(doc, language, info, glossary, matcher, _author_of(author, len(results))))
         if progress is not None:
@@ -95,6 +97,17 @@ def process(
             _close(docs)
             return BatchResult(info, tuple(results), cancelled=True)
     return BatchResult(info, tuple(results))
+
+
+def _unneeded(nlp: Any, info: PipelineInfo) -> list[str]:
+    """Components quotes and entities do not use: the blank pipeline's lookup lemmatizer.
+
+    The speech-verb lists hold inflected forms, so the rules need no lemmas; the lemmatizer
+    is run only where lemma patterns or a lemma concordance ask for it (suggestions, KWIC).
+    """
+    if info.trained:
+        return []
+    return [name for name in nlp.pipe_names if name in ("lemmatizer", "quotecoder_lemma_case_fallback")]
 
 
 def _author_of(author: str | Sequence[str | None] | None, index: int) -> str | None:

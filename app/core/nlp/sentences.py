@@ -13,7 +13,9 @@ def sentences_in_doc(doc: Any) -> list[tuple[int, int]]:
     A sentence never runs over a line break: spaCy's sentencizer can join a
     heading to the paragraph below it, which is not a sentence to a reader.
     """
-    text = doc.text
+    from .mentions import text_of
+
+    text = text_of(doc)
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
         a, b = sent.start_char, sent.end_char

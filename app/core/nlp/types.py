@@ -22,7 +22,8 @@ __all__ = [
 ]
 
 DIRECT = "direct"
-INDIRECT = "indirect"
+REPORTED = "reported"  # reported (indirect) speech; "indirect" before issue 12
+TURN = "turn"  # a transcript turn, "Vladimir Putin: …" at a paragraph start
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,14 @@ class Quote:
     start: int
     end: int
     text: str  # exactly text[start:end]
-    kind: str  # "direct" or "indirect"
+    kind: str  # "direct", "reported" or "turn"
     speaker: str | None  # fullest known name of the speaker
     speaker_start: int | None  # the mention in the reporting clause ("he", "the President")
     speaker_end: int | None
     confidence: float  # 0..1, for the quote together with its attribution
     parts: tuple[tuple[int, int], ...] = ()
-    open_mark: str = ""  # the opening quotation mark, "" for indirect speech
+    open_mark: str = ""  # the opening quotation mark, "" for reported speech and turns
+    fragment: bool = False  # a quoted fragment of two or three words ("null and void")
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,12 @@ class CodeFields:
     inclusion: str
     exclusion: str
     example: str
+    memo: str = ""  # the code's memo (app/project/memos.py), beside its definition
 
 
 class CodeEditorDialog(QDialog):
     def __init__(self, parent=None, code: CodeInfo | None = None, parent_path: str | None = None,
-                 color: str = "#4477aa", name: str = "") -> None:
+                 color: str = "#4477aa", name: str = "", memo: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Edit code — {code.path}" if code else
                             (f"New sub-code of {parent_path}" if parent_path else "New code"))
@@ -51,6 +52,12 @@ class CodeEditorDialog(QDialog):
             edit.setFixedHeight(64)
             self.texts[key] = edit
             form.addRow(label, edit)
+        self.memo = QPlainTextEdit(memo)
+        self.memo.setObjectName("codeMemo")
+        self.memo.setTabChangesFocus(True)
+        self.memo.setFixedHeight(64)
+        self.memo.setPlaceholderText("Your notes on this code: doubts, decisions, examples to discuss")
+        form.addRow("M&emo", self.memo)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -70,4 +77,5 @@ class CodeEditorDialog(QDialog):
         return CodeFields(
             self.name.text().strip(), self.color, self.shortcut.text().strip() or None,
             *(self.texts[k].toPlainText().strip() for k in ("description", "inclusion", "exclusion", "example")),
+            self.memo.toPlainText().strip(),
         )

@@ -8,14 +8,13 @@ and must not become spreadsheet formulas).
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QTableView, QVBoxLayout
 
-from app.core.exchange.safety import SafetyReport, csv_text
+from app.core.exchange.safety import SafetyReport
 
 HEADERS = ("status", "file", "document_id", "title", "near_duplicate_of", "near_duplicate_title", "reason")
 
@@ -39,13 +38,14 @@ def report_rows(outcomes: Sequence, titles: dict[int, str]) -> list[tuple[str, .
 
 def write_report_csv(path: str | Path, outcomes: Sequence, titles: dict[int, str]) -> SafetyReport:
     """Write the report as UTF-8 CSV (with BOM, so Excel reads the encoding); formulas defused."""
-    report = SafetyReport()
+    from app.core.exchange.csvout import SafeCsvWriter  # the app's one CSV writer; lazy: it brings openpyxl
+
     with open(path, "w", newline="", encoding="utf-8-sig") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(HEADERS)
+        writer = SafeCsvWriter(fh)
+        writer.writerow(HEADERS, "header")
         for n, row in enumerate(report_rows(outcomes, titles), 2):
-            writer.writerow([csv_text(cell, report, f"row {n}") for cell in row])
-    return report
+            writer.writerow(row, f"row {n}")
+    return writer.report
 
 
 class ReportModel(QAbstractTableModel):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QKeySequenceEdit, QScrollArea, QVBoxLayout, QWidget)
+                               QKeySequenceEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, actions, snap: bool, theme: str, parent=None) -> None:
+    def __init__(self, actions, snap: bool, theme: str, parent=None, keep_backups: int = 7) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.resize(520, 600)
@@ -22,6 +22,14 @@ class SettingsDialog(QDialog):
         form = QFormLayout(general)
         form.addRow(self.snap)
         form.addRow("Theme", self.theme)
+        self.keep_backups = QSpinBox()
+        self.keep_backups.setObjectName("keepBackups")
+        self.keep_backups.setRange(0, 365)
+        self.keep_backups.setValue(keep_backups)
+        self.keep_backups.setSpecialValueText("off")
+        self.keep_backups.setToolTip("A project file is backed up the first time it is opened each day; "
+                                     "this many daily backups are kept (0 turns them off)")
+        form.addRow("Daily backups kept", self.keep_backups)
 
         self.editors: dict[str, QKeySequenceEdit] = {}
         keys = QWidget()

@@ -71,7 +71,7 @@ class NlpController(QObject):
         self.detach()
         self.view = view
         self.suggestions = SuggestionController(view, self._say, self.actions["show_suggestions"].isChecked())
-        self.panel = QuotesPanel(view.ws.project)
+        self.panel = QuotesPanel(view.ws.project, ws=view.ws)
         self.panel.setObjectName("quotesPanel")
         self.panel.jump_requested.connect(self.jump)
         header = self.panel.view.horizontalHeader()
@@ -270,7 +270,7 @@ class NlpController(QObject):
     def settings_dialog(self) -> None:
         if self.view is None:
             return
-        from app.gui.dialogs.nlp_settings import NlpSettingsDialog
+        from app.gui.nlp.settings_dialog import NlpSettingsDialog
 
         dialog = NlpSettingsDialog(self.ws.project, self.window, self.ws)
         if dialog.exec() == QDialog.Accepted:

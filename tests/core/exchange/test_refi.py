@@ -228,3 +228,20 @@ def test_zip_traversal_and_bombs_are_refused():
         zf.writestr("sources/big.txt", b"\0" * (20 * 1024 * 1024))
     with pytest.raises(RefiFormatError, match="zip bomb"):
         read_qdpx(buf.getvalue())
+
+
+def test_a_bomb_of_many_one_mebibyte_entries_is_refused():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qde", _project("X", []))
+        for i in range(60):
+            zf.writestr(f"sources/{i}.txt", b"a" * (1 << 20))
+    with pytest.raises(RefiFormatError, match="zip bomb"):
+        read_qdpx(buf.getvalue())
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qde", _project("X", []))
+        for i in range(400):
+            zf.writestr(f"sources/{i}.txt", b"a" * 60_000)  # each inside the allowance, together 24 MB
+    with pytest.raises(RefiFormatError, match="over all its entries"):
+        read_qdpx(buf.getvalue())

@@ -30,7 +30,7 @@ def by_header(ws):
 def test_sheets_in_order(book):
     wb, _ = book
     assert wb.sheetnames == ["Codebook", "Segments", "Documents", "Code x Document", "Code x Document (0-1)",
-                             "Co-occurrence", "Agreement"]
+                             "Co-occurrence", "Agreement", "Memos"]
 
 
 def test_agreement_sheet_left_out_without_rows(data, tmp_path):

@@ -36,7 +36,7 @@ def test_interrupted_quote_both_parts_get_the_pronoun_speaker(pipeline):
 
 
 def test_indirect_speech_with_pronoun(pipeline):
-    [q] = [q for q in find_quotes(ARTICLE, "en", pipeline) if q.kind == "indirect"]
+    [q] = [q for q in find_quotes(ARTICLE, "en", pipeline) if q.kind == "reported"]
     assert q.text == "competition for the votes will become fiercer"
     assert q.speaker == "Kassym-Jomart Tokayev"
     assert ARTICLE[q.speaker_start : q.speaker_end] == "He"

@@ -72,7 +72,7 @@ def test_leading_words_of_a_capitalised_run_are_dropped():
 def test_reporting_clause_closing_the_sentence_wins(pipeline):
     text = ("Benjamin Netanyahu called on Italy to join the project. In December, Prime Minister "
             "Erdogan said that the pipeline renders the project unnecessary, Cyprus Mail reported.\n")
-    [q] = [q for q in find_quotes(text, "en", pipeline) if q.kind == "indirect"]
+    [q] = [q for q in find_quotes(text, "en", pipeline) if q.kind == "reported"]
     assert q.speaker == "Cyprus Mail"
     assert text[q.speaker_start : q.speaker_end] == "Cyprus Mail"
     assert q.text == "the pipeline renders the project unnecessary"
@@ -80,5 +80,5 @@ def test_reporting_clause_closing_the_sentence_wins(pipeline):
 
 def test_pronoun_in_a_closing_clause_does_not_override_the_named_subject(pipeline):
     text = "Chancellor Merkel said that the talks would resume in the spring, she added.\n"
-    [q] = [q for q in find_quotes(text, "en", pipeline) if q.kind == "indirect"]
+    [q] = [q for q in find_quotes(text, "en", pipeline) if q.kind == "reported"]
     assert q.speaker == "Merkel"
