@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "app.cli.desktop",
     "app.cli.watch",
     "app.cli.team",
+    "app.cli.merge",
 )
 
 
@@ -52,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    _report_warnings()
     try:
         return int(args.func(args) or 0)
     except QuotecoderError as exc:
@@ -65,6 +67,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(f"{exc.strerror or exc}{where}")
     except KeyboardInterrupt:
         return fail("interrupted")
+
+
+def _report_warnings() -> None:
+    """What the app logs as a warning (a migration that merged duplicate codings, say) reaches stderr."""
+    import logging
+
+    class ToStderr(logging.Handler):  # looks sys.stderr up when it writes, so redirections are honoured
+        def emit(self, record: logging.LogRecord) -> None:
+            print(f"quotecoder: {record.getMessage()}", file=sys.stderr)
+
+    logger = logging.getLogger("app")
+    if not any(type(h).__name__ == "ToStderr" for h in logger.handlers):
+        logger.addHandler(ToStderr(logging.WARNING))
+        logger.setLevel(logging.WARNING)
 
 
 def fail(message: str) -> int:

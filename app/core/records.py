@@ -78,6 +78,7 @@ class CodeInfo:
     shortcut: str | None = None
     archived: bool = False
     depth: int = 0
+    version: int = 1  # bumped by every edit; an edit made on an older version is refused
 
     @property
     def path_parts(self) -> list[str]:

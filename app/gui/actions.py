@@ -43,6 +43,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import_folder", "Import &Folder…", "Import every document in a folder and its sub-folders"),
     ActionSpec("import_refi", "Import &REFI-QDA Project…",
                "Import a .qdpx project written by QualCoder, MAXQDA, ATLAS.ti or NVivo"),
+    ActionSpec("merge_project", "&Merge Project…",
+               "Merge projects coded apart (copies of this one) into this project"),
     ActionSpec("export", "&Export…", "Write the codings to Excel, CSV or REFI-QDA", "Ctrl+E"),
     ActionSpec("restore_backup", "Restore &Backup…", "Put an automatic backup of this project back in its place"),
     ActionSpec("quit", "&Quit", "Close Quotecoder (everything is already saved)", Std.Quit),
@@ -115,8 +117,8 @@ SPECS: tuple[ActionSpec, ...] = (
 # The menu bar, in order: (object name, title, action ids; None is a separator).
 MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
     ("fileMenu", "&File", ("new_project", "open_project", "open_recent", "open_team_project", None, "import_files",
-                           "import_folder", "import_refi", "export", None, "restore_backup", None, "settings", None,
-                           "quit")),
+                           "import_folder", "import_refi", "export", None, "merge_project", "restore_backup", None,
+                           "settings", None, "quit")),
     ("editMenu", "&Edit", ("undo", "redo", None, "find", "find_next", "find_previous")),
     ("codeMenu", "&Code", ("quick_code", "in_vivo", "snap_selection", "remove_coding", None, "new_code", None,
                            "snap_words")),

@@ -57,24 +57,36 @@ class CodebookActions:
     def update(self, code_id: int, f: CodeFields) -> None:
         code = self.view.codes[code_id]
         stack = self.ws.undo_stack
+        index_before = stack.index()
         stack.beginMacro(f"Edit code {code.name}")
+        texts = {k: getattr(f, k) for k in cmd.DescribeCode.FIELDS if getattr(f, k) != getattr(code, k)}
+        steps = [
+            (f.name != code.name, lambda v: cmd.RenameCode(self.ws, code_id, f.name, version=v)),
+            (f.color != code.color, lambda v: cmd.RecolorCode(self.ws, code_id, f.color, version=v)),
+            ((f.shortcut or None) != code.shortcut, lambda v: cmd.SetShortcut(self.ws, code_id, f.shortcut, version=v)),
+            (bool(texts), lambda v: cmd.DescribeCode(self.ws, code_id, version=v, **texts)),
+        ]
+        version = code.version  # the version the user edited: a change by someone else meanwhile is refused
+        done = 0
         try:
-            if f.name != code.name:
-                self.ws.run(cmd.RenameCode(self.ws, code_id, f.name))
-            if f.color != code.color:
-                self.ws.run(cmd.RecolorCode(self.ws, code_id, f.color))
-            if (f.shortcut or None) != code.shortcut:
-                self.ws.run(cmd.SetShortcut(self.ws, code_id, f.shortcut))
-            texts = {k: getattr(f, k) for k in cmd.DescribeCode.FIELDS if getattr(f, k) != getattr(code, k)}
-            if texts:
-                self.ws.run(cmd.DescribeCode(self.ws, code_id, **texts))
-            memos = self.ws.project.memos.list("code", code_id)
-            if memos and f.memo != memos[0].text:
-                self.ws.run(cmd.UpdateMemo(self.ws, memos[0].id, f.memo))
-            elif not memos and f.memo:
-                self.ws.run(cmd.AddMemo(self.ws, "code", code_id, f.memo))
+            for wanted, make in steps:
+                if not wanted:
+                    continue
+                command = make(version)
+                if not self.ws.run(command):
+                    break
+                version, done = command.version, done + 1
+            else:
+                memos = self.ws.project.memos.list("code", code_id)
+                if memos and f.memo != memos[0].text:
+                    done += self.ws.run(cmd.UpdateMemo(self.ws, memos[0].id, f.memo))
+                elif not memos and f.memo:
+                    done += self.ws.run(cmd.AddMemo(self.ws, "code", code_id, f.memo))
         finally:
             stack.endMacro()
+        if not done and stack.index() == index_before + 1:
+            stack.command(stack.index() - 1).setObsolete(True)  # an empty macro leaves the stack
+            stack.undo()
 
     # --- merge, archive, delete ---
 

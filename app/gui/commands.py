@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from app.core.errors import QuotecoderError
 from app.core.records import ChangeSet, DocStatus
+from app.project.errors import StaleEditError, UndoRefusedError
 from app.gui.workspace import Workspace
 
 
@@ -43,6 +44,12 @@ class ProjectCommand(QUndoCommand):
             return
         try:
             self.ws.notify(step())
+        except (StaleEditError, UndoRefusedError) as exc:
+            # Another coder's work is in the way: the step is refused and the command leaves the stack
+            # (QUndoStack deletes a command made obsolete in undo/redo), so what remains still matches
+            # the project.
+            self.setObsolete(True)
+            self.ws.refused(f"Could not {self.text().lower()}: {exc}")
         except QuotecoderError as exc:
             self.ws.step_failed(self, f"Could not {verb} “{self.text()}”: {exc}")
 
@@ -187,63 +194,82 @@ class AddCode(ProjectCommand):
         return edit.changes
 
     def reverse(self) -> ChangeSet:
-        self.deleted = self.ws.project.codebook.delete(self.code_id, delete_codings=True)
+        self.deleted = self.ws.project.codebook.undo_add(self.code_id, self.ws.coder_id)
         return ChangeSet(codes=frozenset({self.code_id}))
 
 
-class RenameCode(ProjectCommand):
-    def __init__(self, ws: Workspace, code_id: int, name: str) -> None:
-        super().__init__(ws, f"Rename code to {name}")
-        self.code_id, self.new = code_id, name
+class CodeEdit(ProjectCommand):
+    """An edit of one code, made on the version of the code the user saw (optimistic concurrency).
+
+    ``version`` is the code's version the next step (redo or undo) expects: the one the edit was
+    made on, then the one this edit produced. If another coder changed the code in between, the
+    Project refuses the step with a message naming them, and nothing of theirs is overwritten.
+    """
+
+    def __init__(self, ws: Workspace, text: str, code_id: int, version: int | None) -> None:
+        super().__init__(ws, text)
+        self.code_id = code_id
+        self.version = ws.project.codebook.get(code_id).version if version is None else version
+
+    def versioned(self, method, *args, **kwargs) -> ChangeSet:
+        changes = method(self.code_id, *args, version=self.version, **kwargs).changes
+        self.version = self.ws.project.codebook.get(self.code_id).version
+        return changes
+
+
+class RenameCode(CodeEdit):
+    def __init__(self, ws: Workspace, code_id: int, name: str, version: int | None = None) -> None:
+        super().__init__(ws, f"Rename code to {name}", code_id, version)
+        self.new = name
         self.old = ws.project.codebook.get(code_id).name
 
     def do(self) -> ChangeSet:
-        return self.ws.project.codebook.rename(self.code_id, self.new).changes
+        return self.versioned(self.ws.project.codebook.rename, self.new)
 
     def reverse(self) -> ChangeSet:
-        return self.ws.project.codebook.rename(self.code_id, self.old).changes
+        return self.versioned(self.ws.project.codebook.rename, self.old)
 
 
-class RecolorCode(ProjectCommand):
-    def __init__(self, ws: Workspace, code_id: int, color: str) -> None:
-        super().__init__(ws, "Recolour code")
-        self.code_id, self.new = code_id, color
+class RecolorCode(CodeEdit):
+    def __init__(self, ws: Workspace, code_id: int, color: str, version: int | None = None) -> None:
+        super().__init__(ws, "Recolour code", code_id, version)
+        self.new = color
         self.old = ws.project.codebook.get(code_id).color
 
     def do(self) -> ChangeSet:
-        return self.ws.project.codebook.set_color(self.code_id, self.new).changes
+        return self.versioned(self.ws.project.codebook.set_color, self.new)
 
     def reverse(self) -> ChangeSet:
-        return self.ws.project.codebook.set_color(self.code_id, self.old).changes
+        return self.versioned(self.ws.project.codebook.set_color, self.old)
 
 
-class DescribeCode(ProjectCommand):
+class DescribeCode(CodeEdit):
     FIELDS = ("description", "inclusion", "exclusion", "example")
 
-    def __init__(self, ws: Workspace, code_id: int, **fields: str) -> None:
-        super().__init__(ws, "Edit code definition")
-        self.code_id, self.new = code_id, fields
+    def __init__(self, ws: Workspace, code_id: int, version: int | None = None, **fields: str) -> None:
+        super().__init__(ws, "Edit code definition", code_id, version)
+        self.new = fields
         info = ws.project.codebook.get(code_id)
         self.old = {k: getattr(info, k) for k in fields}
 
     def do(self) -> ChangeSet:
-        return self.ws.project.codebook.describe(self.code_id, **self.new).changes
+        return self.versioned(self.ws.project.codebook.describe, **self.new)
 
     def reverse(self) -> ChangeSet:
-        return self.ws.project.codebook.describe(self.code_id, **self.old).changes
+        return self.versioned(self.ws.project.codebook.describe, **self.old)
 
 
-class SetShortcut(ProjectCommand):
-    def __init__(self, ws: Workspace, code_id: int, shortcut: str | None) -> None:
-        super().__init__(ws, "Set code shortcut")
-        self.code_id, self.new = code_id, shortcut
+class SetShortcut(CodeEdit):
+    def __init__(self, ws: Workspace, code_id: int, shortcut: str | None, version: int | None = None) -> None:
+        super().__init__(ws, "Set code shortcut", code_id, version)
+        self.new = shortcut
         self.old = ws.project.codebook.get(code_id).shortcut
 
     def do(self) -> ChangeSet:
-        return self.ws.project.codebook.set_shortcut(self.code_id, self.new).changes
+        return self.versioned(self.ws.project.codebook.set_shortcut, self.new)
 
     def reverse(self) -> ChangeSet:
-        return self.ws.project.codebook.set_shortcut(self.code_id, self.old).changes
+        return self.versioned(self.ws.project.codebook.set_shortcut, self.old)
 
 
 class ArchiveCode(ProjectCommand):

@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self.team = TeamStatusBar(self)  # live updates, the team label (app/gui/team_status.py)
         self._welcome()
         self._connect()
+        from app.gui.merging import MergeController
+
+        self.merging = MergeController(self)
         settings = QSettings()
         self.actions["snap_words"].setChecked(settings.value("reader/snapWords", True, type=bool))  # on unless turned off
         geometry = settings.value("window/geometry")

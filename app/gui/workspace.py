@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.core.errors import QuotecoderError
 from app.core.records import ChangeSet, CoderInfo
 from app.project import Project
+from app.project.errors import StaleEditError
 
 
 class ViewMode(str, Enum):
@@ -93,6 +94,9 @@ class Workspace(QObject):
         """Apply a command once (errors become a message, nothing is pushed), then put it on the stack."""
         try:
             command.first()  # type: ignore[attr-defined]
+        except StaleEditError as exc:
+            self.refused(str(exc))  # not pushed: the stack holds only edits that happened
+            return False
         except QuotecoderError as exc:
             self.error.emit(str(exc))
             return False
@@ -150,3 +154,8 @@ class Workspace(QObject):
 
     def notify(self, changes: ChangeSet) -> None:
         self.changed.emit(changes)
+
+    def refused(self, message: str) -> None:
+        """Another coder changed what an edit was made on: say so and reload the codebook."""
+        self.error.emit(message)
+        self.notify(ChangeSet(codes=frozenset(c.id for c in self.project.codebook.list())))

@@ -18,7 +18,7 @@ from app.core.colors import next_color, normalize_color
 from app.core.records import ChangeSet, CodeInfo, CodingInfo, Edit
 from app.project import snapshot
 from app.project.convert import code_info, coding_info
-from app.project.errors import DuplicateError, InUseError, NotFoundError, ValidationError
+from app.project.errors import DuplicateError, InUseError, NotFoundError, StaleEditError, UndoRefusedError, ValidationError
 from app.storage import models as m
 
 if TYPE_CHECKING:
@@ -202,52 +202,58 @@ class CodebookManager:
 
     # --- editing ---
 
-    def rename(self, code_id: int, name: str) -> "Edit":
+    def rename(self, code_id: int, name: str, version: int | None = None) -> "Edit":
         name = _clean_name(name)
         with self._db.session() as s:
             row = _get(s, code_id)
+            self._check_version(s, row, version)
             _check_sibling_free(s, row.parent_id, name, exclude=code_id)
             old, row.name = row.name, name
             self._p.log(s, "rename", "code", code_id, old=old, new=name)
         return self._edit(code_id, self._subtree_ids(code_id))
 
-    def set_color(self, code_id: int, color: str) -> "Edit":
+    def set_color(self, code_id: int, color: str, version: int | None = None) -> "Edit":
         with self._db.session() as s:
             row = _get(s, code_id)
+            self._check_version(s, row, version)
             row.color = normalize_color(color)
             self._p.log(s, "recolour", "code", code_id, color=row.color)
         return self._edit(code_id)
 
-    def describe(self, code_id: int, **fields: str) -> "Edit":
+    def describe(self, code_id: int, version: int | None = None, **fields: str) -> "Edit":
         """Set any of description, inclusion, exclusion, example."""
         unknown = set(fields) - set(TEXT_FIELDS)
         if unknown:
             raise ValidationError(f"unknown code field(s): {', '.join(sorted(unknown))}")
         with self._db.session() as s:
             row = _get(s, code_id)
+            self._check_version(s, row, version)
             for key, value in fields.items():
                 setattr(row, key, value or "")
             self._p.log(s, "describe", "code", code_id, **fields)
         return self._edit(code_id)
 
-    def set_shortcut(self, code_id: int, shortcut: str | None) -> "Edit":
+    def set_shortcut(self, code_id: int, shortcut: str | None, version: int | None = None) -> "Edit":
         with self._db.session() as s:
             row = _get(s, code_id)
+            self._check_version(s, row, version)
             row.shortcut = _clean_shortcut(s, shortcut, code_id)
             self._p.log(s, "shortcut", "code", code_id, shortcut=row.shortcut)
         return self._edit(code_id)
 
-    def archive(self, code_id: int, archived: bool = True) -> "Edit":
+    def archive(self, code_id: int, archived: bool = True, version: int | None = None) -> "Edit":
         with self._db.session() as s:
             row = _get(s, code_id)
+            self._check_version(s, row, version)
             row.archived = archived
             self._p.log(s, "archive" if archived else "unarchive", "code", code_id)
         return self._edit(code_id)
 
-    def move(self, code_id: int, parent_id: int | None, position: int | None = None) -> "Edit":
+    def move(self, code_id: int, parent_id: int | None, position: int | None = None, version: int | None = None) -> "Edit":
         """Reparent and/or reorder a code. A code cannot move under itself or its descendants."""
         with self._db.session() as s:
             row = _get(s, code_id)
+            self._check_version(s, row, version)
             if parent_id is not None:
                 _get(s, parent_id)
                 if parent_id in self._subtree_ids(code_id, s):
@@ -397,6 +403,53 @@ class CodebookManager:
             self._p.log(s, "patterns", "code", code_id, count=len(clean))
         return self._edit(code_id)
 
+    # --- concurrency ---
+
+    def _check_version(self, s: Session, row: m.Code, version: int | None) -> None:
+        """Refuse an edit made on an older version of the code that another coder changed since.
+
+        The acting coder's own later edits (the rest of their undo stack) also move the version
+        on; only a change whose latest author is someone else makes the edit stale.
+        """
+        if version is not None and version != row.version:
+            editor_id = s.scalar(
+                select(m.AuditLog.coder_id).where(m.AuditLog.entity == "code", m.AuditLog.entity_id == row.id)
+                .order_by(m.AuditLog.id.desc()).limit(1)
+            )
+            if editor_id is None or editor_id != self._p.acting_coder_id:
+                raise StaleEditError(
+                    f"{self._last_editor(s, row.id)} changed this code meanwhile; the codebook was reloaded"
+                )
+        row.version += 1
+
+    def _last_editor(self, s: Session, code_id: int) -> str:
+        name = s.scalar(
+            select(m.Coder.name).join(m.AuditLog, m.AuditLog.coder_id == m.Coder.id)
+            .where(m.AuditLog.entity == "code", m.AuditLog.entity_id == code_id)
+            .order_by(m.AuditLog.id.desc()).limit(1)
+        )
+        return name or "Another coder"
+
+    def undo_add(self, code_id: int, coder_id: int | None, version: int | None = None) -> DeletedCode:
+        """Undo "New code": refused once other coders coded with it or another coder changed it."""
+        with self._db.reader() as s:
+            row = _get(s, code_id)
+            if version is not None and version != row.version:
+                raise UndoRefusedError(
+                    f"{self._last_editor(s, code_id)} changed '{row.name}' since; undoing would lose their edit"
+                )
+            others = s.execute(
+                select(m.Coder.name, func.count()).join(m.Coding, m.Coding.coder_id == m.Coder.id)
+                .where(m.Coding.code_id == code_id, m.Coding.coder_id != coder_id).group_by(m.Coder.name)
+            ).all()
+        if others:
+            who = ", ".join(f"{name} ({n})" for name, n in others)
+            raise UndoRefusedError(
+                f"cannot undo the new code '{row.name}': other coders coded with it since ({who}); "
+                f"undoing would delete their codings"
+            )
+        return self.delete(code_id, delete_codings=True)
+
     # --- internals ---
 
     def _subtree_ids(self, code_id: int, session: Session | None = None) -> set[int]:
@@ -439,7 +492,7 @@ def _row_from_info(info: CodeInfo) -> m.Code:
     return m.Code(
         id=info.id, uuid=info.uuid, parent_id=info.parent_id, position=info.position, name=info.name,
         color=info.color, description=info.description, inclusion=info.inclusion, exclusion=info.exclusion,
-        example=info.example, shortcut=info.shortcut, archived=info.archived,
+        example=info.example, shortcut=info.shortcut, archived=info.archived, version=info.version,
     )
 
 

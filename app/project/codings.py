@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.records import ChangeSet, CodingInfo, Edit, SegmentInfo
@@ -52,23 +53,50 @@ class CodingsManager:
     ) -> "Edit":
         """Apply a code to a span. Returns the new coding's id and what changed."""
 
-        with self._db.session() as s:
-            row = self.insert_in(s, NewCoding(document_id, code_id, coder_id, start, end, memo or ""), uuid, coding_id)
-            self._p.log(s, "add", "coding", row.id, document_id=document_id, code_id=code_id, start=start, end=end)
-            return Edit(row.id, _changes(row))
+        new = NewCoding(document_id, code_id, coder_id, start, end, memo or "")
+        try:
+            with self._db.session() as s:
+                row = self.insert_in(s, new, uuid, coding_id)
+                self._p.log(s, "add", "coding", row.id, document_id=document_id, code_id=code_id, start=start, end=end)
+                edit = Edit(row.id, _changes(row))
+        except IntegrityError:
+            raise self._refused([new]) from None
+        return edit
 
     def add_many(self, codings: Iterable[NewCoding]) -> list[int]:
         """Add many codings in one transaction: all of them, or none when one is invalid."""
         ids: list[int] = []
-        with self._db.session() as s:
-            for number, new in enumerate(codings, start=1):
-                try:
-                    row = self.insert_in(s, new, None, None)
-                except ValidationError as exc:
-                    raise ValidationError(f"coding {number}: {exc}") from None
-                ids.append(row.id)
-            self._p.log(s, "add_many", "coding", None, count=len(ids))
+        batch = list(codings)
+        try:
+            with self._db.session() as s:
+                for number, new in enumerate(batch, start=1):
+                    try:
+                        row = self.insert_in(s, new, None, None)
+                    except ValidationError as exc:
+                        raise ValidationError(f"coding {number}: {exc}") from None
+                    ids.append(row.id)
+                self._p.log(s, "add_many", "coding", None, count=len(ids))
+        except IntegrityError:
+            raise self._refused(batch) from None
         return ids
+
+    def _refused(self, attempted: list[NewCoding]) -> ValidationError:
+        """The database refused a write that the checks let through: another process got there first."""
+        with self._db.reader() as s:
+            for new in attempted:
+                existing = s.execute(
+                    select(m.Coding.id, m.Code.name).join(m.Code, m.Code.id == m.Coding.code_id).where(
+                        m.Coding.document_id == new.document_id, m.Coding.code_id == new.code_id,
+                        m.Coding.coder_id == new.coder_id, m.Coding.start == new.start, m.Coding.end == new.end,
+                    )
+                ).first()
+                if existing is not None:
+                    return ValidationError(
+                        f"this coder already coded {new.start}-{new.end} with '{existing.name}' (coding {existing.id})"
+                    )
+        return ValidationError(
+            "the coding could not be stored: its document, code or coder was changed meanwhile; reload and try again"
+        )
 
     def insert_in(self, s: Session, new: NewCoding, uuid: str | None = None, coding_id: int | None = None) -> m.Coding:
         """Validate and add one coding inside the caller's transaction."""
@@ -215,18 +243,23 @@ class CodingsManager:
 
     def _update(self, coding_id: int, action: str, **values: object) -> "Edit":
 
-        with self._db.session() as s:
-            row = _get(s, coding_id)
-            before = {k: getattr(row, k) for k in values}
-            old_code = row.code_id
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.modified_at = utcnow()
-            self._p.log(s, action, "coding", coding_id, document_id=row.document_id, before=before, after=values)
-            changes = _changes(row)
-            if old_code != row.code_id:
-                changes = changes | ChangeSet(codes=frozenset({old_code}))
-            return Edit(coding_id, changes)
+        try:
+            with self._db.session() as s:
+                row = _get(s, coding_id)
+                before = {k: getattr(row, k) for k in values}
+                old_code = row.code_id
+                for key, value in values.items():
+                    setattr(row, key, value)
+                row.modified_at = utcnow()
+                self._p.log(s, action, "coding", coding_id, document_id=row.document_id, before=before, after=values)
+                target = NewCoding(row.document_id, row.code_id, row.coder_id, row.start, row.end)
+                s.flush()
+                changes = _changes(row)
+                if old_code != row.code_id:
+                    changes = changes | ChangeSet(codes=frozenset({old_code}))
+        except IntegrityError:
+            raise self._refused([target]) from None
+        return Edit(coding_id, changes)
 
     def delete(self, coding_id: int) -> CodingInfo:
         """Remove a coding; returns it, so ``restore`` can bring it back (undo)."""
@@ -240,17 +273,19 @@ class CodingsManager:
     def restore(self, info: CodingInfo) -> "Edit":
         """Re-insert a deleted coding with its id, uuid, memo and times."""
 
-        with self._db.session() as s:
-            row = self.insert_in(
-                s, NewCoding(info.document_id, info.code_id, info.coder_id, info.start, info.end, info.memo),
-                info.uuid, info.id,
-            )
-            if info.created_at is not None:
-                row.created_at = info.created_at
-            if info.modified_at is not None:
-                row.modified_at = info.modified_at
-            self._p.log(s, "restore", "coding", row.id, document_id=row.document_id)
-            return Edit(row.id, _changes(row))
+        new = NewCoding(info.document_id, info.code_id, info.coder_id, info.start, info.end, info.memo)
+        try:
+            with self._db.session() as s:
+                row = self.insert_in(s, new, info.uuid, info.id)
+                if info.created_at is not None:
+                    row.created_at = info.created_at
+                if info.modified_at is not None:
+                    row.modified_at = info.modified_at
+                self._p.log(s, "restore", "coding", row.id, document_id=row.document_id)
+                edit = Edit(row.id, _changes(row))
+        except IntegrityError:
+            raise self._refused([new]) from None
+        return edit
 
 
 def _get(session: Session, coding_id: int) -> m.Coding:

@@ -45,6 +45,7 @@ def code_info(row: m.Code, path: str, depth: int) -> CodeInfo:
         shortcut=row.shortcut,
         archived=row.archived,
         depth=depth,
+        version=row.version,
     )
 
 

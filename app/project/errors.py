@@ -27,6 +27,8 @@ __all__ = [
     "ValidationError",
     "DuplicateError",
     "InUseError",
+    "StaleEditError",
+    "UndoRefusedError",
     "DatabaseError",
     "NotAProjectError",
     "ProjectExistsError",
@@ -51,3 +53,11 @@ class DuplicateError(ValidationError):
 
 class InUseError(QuotecoderError):
     """Refused because something still depends on it (codings on a code, say)."""
+
+
+class StaleEditError(ValidationError):
+    """An edit made on an older version of a code than the stored one (another coder changed it meanwhile)."""
+
+
+class UndoRefusedError(QuotecoderError):
+    """Undoing would destroy or overwrite what another coder did since."""

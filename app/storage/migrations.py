@@ -33,7 +33,7 @@ __all__ = ["NewerVersionError", "HEAD_REVISION", "current_revision", "head_revis
            "alembic_config", "alembic_head"]
 
 # The newest revision in db/versions (tests/migrations checks it against Alembic's own view).
-HEAD_REVISION = "0003_nlp"
+HEAD_REVISION = "0003_unique"
 
 
 def alembic_config() -> "Config":
@@ -88,9 +88,25 @@ def upgrade_to_head(db: Database, target: str = "head") -> Path | None:
 
     backup = backup_sqlite(db, current) if current is not None else None
     config = alembic_config()
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, target)
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            # Batch mode rebuilds a table (DROP + rename); with foreign keys on, dropping a table that
+            # codings point to fails. SQLite's documented procedure: keys off outside the transaction,
+            # then check them all before committing.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()  # ends SQLAlchemy's autobegun (empty) transaction; the pragma stays
+        with conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, target)
+            if db.is_sqlite:
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(
+                        f"the upgrade of {db.display_name} would break {len(broken)} reference(s); nothing was changed"
+                    )
+        if db.is_sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
     return backup
 
 

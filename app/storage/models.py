@@ -135,6 +135,8 @@ class Code(Base):
     example: Mapped[str] = mapped_column(Text, nullable=False, default="")
     shortcut: Mapped[str | None] = mapped_column(String(32))
     archived: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Counts the code's edits (optimistic concurrency): an edit made on an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
 
 
 class CodePattern(Base):
@@ -163,6 +165,8 @@ class Coding(Base):
     __table_args__ = (
         CheckConstraint('"start" >= 0 AND "end" > "start"', name="span"),
         Index("ix_codings_document_coder", "document_id", "coder_id"),
+        # One coding per coder, code and span, whatever number of processes write at once.
+        UniqueConstraint("document_id", "code_id", "coder_id", "start", "end"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = _uuid_column()
