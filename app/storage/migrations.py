@@ -23,7 +23,7 @@ from sqlalchemy import text
 
 from app.assets import migrations_folder
 from app.storage.database import Database
-from app.storage.errors import NewerVersionError, ReadOnlyError
+from app.storage.errors import DatabaseError, NewerVersionError, ReadOnlyError
 
 if TYPE_CHECKING:
     from alembic.config import Config
