@@ -181,6 +181,8 @@ def cmd_docs(args) -> int:
 
 
 def cmd_docs_delete(args) -> int:
+    from app.project import Project
+
     with Project.open(args.project) as project:
         doc = project.documents.get(args.id)
         counts = project.documents.codings_by_coder(args.id)
