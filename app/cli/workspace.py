@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
+from typing import TYPE_CHECKING
+
 from app.cli.output import print_json, print_table
 from app.core.errors import ValidationError
 
@@ -51,6 +53,7 @@ def _positive(value: str) -> int:
 
 def cmd_memos_add(args) -> int:
     from app.project import Project
+
     text = args.text.strip()
     if not text:
         raise ValidationError("the memo is empty; give its text with --text")
@@ -89,6 +92,7 @@ def memo_rows(project: "Project") -> list[dict]:
 
 def cmd_memos_list(args) -> int:
     from app.project import Project
+
     with Project.open(args.project) as project:
         rows = memo_rows(project)
     if args.json:
@@ -101,6 +105,7 @@ def cmd_memos_list(args) -> int:
 
 def cmd_history(args) -> int:
     from app.project import Project
+
     with Project.open(args.project) as project:
         entries = project.audit.entries(limit=args.limit)
     rows = [
