@@ -6,8 +6,6 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from typing import TYPE_CHECKING
-
 from app.cli.output import print_json, print_table
 from app.core.errors import ValidationError
 
