@@ -32,6 +32,10 @@ DEFAULT_LANGUAGE = "en"
 LOW_CONFIDENCE = 0.8  # below this a detected speaker is shown for checking (right < 9 in 10 times)
 
 
+# Kinds as `quotes --json` has always named them (the app calls reported speech "reported").
+JSON_KINDS = {"reported": "indirect"}
+
+
 @dataclass(frozen=True)
 class StoredQuote:
     id: int
@@ -54,9 +58,10 @@ class StoredQuote:
         return not self.corrected and self.confidence < LOW_CONFIDENCE
 
     def to_json(self) -> dict:
+        # `quotes --json` is a contract: reported speech kept the name it first had there, "indirect".
         return {
             "document_id": self.document_id, "start": self.start, "end": self.end, "text": self.text,
-            "kind": self.kind, "speaker": self.speaker, "speaker_start": self.speaker_start,
+            "kind": JSON_KINDS.get(self.kind, self.kind), "speaker": self.speaker, "speaker_start": self.speaker_start,
             "speaker_end": self.speaker_end, "confidence": round(self.confidence, 3),
             "fragment": self.fragment, "corrected": self.corrected,
         }

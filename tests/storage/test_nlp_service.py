@@ -158,3 +158,17 @@ def test_fulltext_candidates_are_a_superset_of_exact_matches(project, add_text):
     assert ids[4] not in candidate_documents(project.db, "social justice")
     assert candidate_documents(project.db, "cafe") >= {ids[1]}
     assert candidate_documents(project.db, "3.5") is None
+
+
+def test_quotes_json_keeps_the_contracts_kind_name_for_reported_speech():
+    """`quotes --json` said "indirect" before reported speech got its own name inside the app."""
+    from app.project.nlp import StoredQuote
+
+    fields = dict(id=1, document_id=1, start=0, end=5, text="hello", speaker=None, speaker_start=None,
+                  speaker_end=None, confidence=0.5)
+    import dataclasses
+
+    names = {f.name for f in dataclasses.fields(StoredQuote)}
+    extra = {k: v for k, v in dict(fragment=False, corrected=False).items() if k in names}
+    assert StoredQuote(kind="reported", **fields, **extra).to_json()["kind"] == "indirect"
+    assert StoredQuote(kind="direct", **fields, **extra).to_json()["kind"] == "direct"
